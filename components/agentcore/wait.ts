@@ -1,0 +1,128 @@
+import {
+  type BedrockAgentCoreControlClient,
+  GetAgentRuntimeCommand,
+  type GetAgentRuntimeResponse,
+} from "@aws-sdk/client-bedrock-agentcore-control";
+import { RuntimeFailedError, WaitTimeoutError, isNotFound } from "./errors";
+
+/** How long to wait for a runtime to settle and how often to look. */
+export interface WaitSettings {
+  /** Give up after this many seconds. */
+  timeoutSeconds: number;
+  /** Delay before the first status poll; later delays double from here. */
+  minPollDelayMs: number;
+  /** Upper bound of the delay between two polls. */
+  maxPollDelayMs: number;
+}
+
+/**
+ * Production wait settings: 20 minutes, first poll after 1 s, doubling up to 12 s. A 120 s
+ * transition then costs 13 polls and is noticed at most 12 s late (see `npm run bench:provider`).
+ */
+export const DEFAULT_WAIT: WaitSettings = {
+  timeoutSeconds: 1200,
+  minPollDelayMs: 1000,
+  maxPollDelayMs: 12000,
+};
+
+/** Where progress messages go: `pulumi.log` in the provider, the Lambda's logger in the deployer. */
+export interface RuntimeLogger {
+  /** Progress, e.g. a status change. */
+  info(message: string): void;
+  /** Something the operator should look at, e.g. a conflict being waited out. */
+  warn(message: string): void;
+}
+
+/** Statuses during which the service refuses changes to the runtime with a 409. */
+export const BUSY_STATUSES: readonly string[] = ["CREATING", "UPDATING", "DELETING"];
+
+/** A logger that drops every message. */
+export const SILENT_LOGGER: RuntimeLogger = { info: () => undefined, warn: () => undefined };
+
+/** Resolves after the given number of milliseconds. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * The delay before poll number `attempt` (0-based): exponential backoff from the minimum,
+ * doubling each time, capped at the maximum. Lag between a status change and its detection is at
+ * most one delay, so it stays below both the time already waited and the maximum.
+ */
+export function pollDelayMs(attempt: number, wait: WaitSettings): number {
+  const min = Math.max(1, wait.minPollDelayMs);
+  const max = Math.max(min, wait.maxPollDelayMs);
+  return Math.min(max, min * 2 ** Math.min(attempt, 30));
+}
+
+/** What a wait is for: the statuses that end it well, badly, or keep it going. */
+export interface WaitGoal {
+  /** Human-readable label of the runtime, e.g. its name. */
+  label: string;
+  /**
+   * What ends the wait successfully: `READY`; `GONE` for a deletion; `SETTLED` for any status
+   * other than CREATING, UPDATING and DELETING.
+   */
+  target: "READY" | "GONE" | "SETTLED";
+  /** Statuses that end the wait with a {@link RuntimeFailedError}. */
+  failed: readonly string[];
+}
+
+/**
+ * Polls `GetAgentRuntime` with backoff until the runtime reaches the goal, logging each status
+ * change once. Returns the last response (undefined for a completed deletion). A runtime that is
+ * not found counts as gone when deleting and as still appearing otherwise (reads right after a
+ * create can lag behind it).
+ */
+export async function waitForRuntime(
+  client: BedrockAgentCoreControlClient,
+  agentRuntimeId: string,
+  goal: WaitGoal,
+  wait: WaitSettings,
+  log: RuntimeLogger,
+  lastKnownStatus?: string,
+): Promise<GetAgentRuntimeResponse | undefined> {
+  const deadline = Date.now() + wait.timeoutSeconds * 1000;
+  let seen = lastKnownStatus;
+  for (let attempt = 0; ; attempt++) {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0)
+      throw new WaitTimeoutError(
+        goal.label,
+        agentRuntimeId,
+        goal.target,
+        seen ?? "UNKNOWN",
+        wait.timeoutSeconds,
+      );
+    await sleep(Math.min(pollDelayMs(attempt, wait), remaining));
+    let live: GetAgentRuntimeResponse | undefined;
+    try {
+      live = await client.send(new GetAgentRuntimeCommand({ agentRuntimeId }));
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      if (goal.target !== "READY") {
+        log.info(
+          `AgentCore runtime ${goal.label} (${agentRuntimeId}): ${seen ?? "DELETING"} -> deleted`,
+        );
+        return undefined;
+      }
+      continue;
+    }
+    const status = live.status ?? "UNKNOWN";
+    if (status !== seen) {
+      log.info(`AgentCore runtime ${goal.label} (${agentRuntimeId}): ${seen ?? "?"} -> ${status}`);
+      seen = status;
+    }
+    if (status === goal.target) return live;
+    if (goal.target === "SETTLED" && !BUSY_STATUSES.includes(status)) return live;
+    if (goal.failed.includes(status)) {
+      throw new RuntimeFailedError(
+        goal.label,
+        agentRuntimeId,
+        goal.target,
+        status,
+        live.failureReason,
+      );
+    }
+  }
+}

@@ -12,8 +12,11 @@ export const CONTROL_MAX_ATTEMPTS = 8;
  *
  * Credentials come from the standard AWS chain and the endpoint from the standard settings, so
  * `AWS_ENDPOINT_URL_BEDROCK_AGENTCORE_CONTROL` (or `AWS_ENDPOINT_URL`) redirects it with no code
- * here. Throttling and 5xx responses are retried by the SDK's adaptive retry mode (client-side
- * rate limiting plus exponential backoff) with {@link CONTROL_MAX_ATTEMPTS} attempts.
+ * here. Throttling, 5xx responses and dropped connections are retried by the SDK's standard retry
+ * mode (exponential backoff with jitter) with {@link CONTROL_MAX_ATTEMPTS} attempts instead of 3.
+ * Adaptive mode was measured and rejected: its client-side rate limiter, fed by a few calls per
+ * minute, held a create for 10 s after three throttles, and each operation gets a fresh client
+ * anyway, so its learned rate would not carry over.
  *
  * Call it inside each operation and never keep the client in a module-level variable: dynamic
  * provider code is serialized into the Pulumi state, and a captured client breaks serialization
@@ -24,7 +27,7 @@ export const CONTROL_MAX_ATTEMPTS = 8;
 export function createControlClient(region?: string): BedrockAgentCoreControlClient {
   return new BedrockAgentCoreControlClient({
     ...(region ? { region } : {}),
-    retryMode: "adaptive",
+    retryMode: "standard",
     maxAttempts: CONTROL_MAX_ATTEMPTS,
   });
 }

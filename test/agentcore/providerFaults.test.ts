@@ -1,0 +1,209 @@
+import { strict as assert } from "node:assert";
+import type * as pulumi from "@pulumi/pulumi";
+import {
+  BedrockAgentCoreControlClient,
+  UpdateAgentRuntimeCommand,
+} from "@aws-sdk/client-bedrock-agentcore-control";
+import { agentRuntimeProvider } from "../../components/agentcore/provider";
+import type { AgentRuntimeInputs, AgentRuntimeOutputs } from "../../components/agentcore/props";
+import type { AgentCoreSimulator } from "../support/agentcoreSimulator";
+import { CANARY, baseInputs, captureLogs, rejection, startSim, text } from "./fixtures";
+
+const provider = agentRuntimeProvider as Required<
+  pulumi.dynamic.ResourceProvider<AgentRuntimeInputs, AgentRuntimeOutputs>
+>;
+
+describe("agentRuntimeProvider under faults", () => {
+  let sim: AgentCoreSimulator;
+  let stop: () => Promise<void>;
+  let logs: ReturnType<typeof captureLogs>;
+
+  async function updateOutsidePulumi(id: string): Promise<void> {
+    const client = new BedrockAgentCoreControlClient({});
+    const inputs = baseInputs();
+    await client.send(
+      new UpdateAgentRuntimeCommand({
+        agentRuntimeId: id,
+        agentRuntimeArtifact: { containerConfiguration: { containerUri: inputs.containerUri } },
+        roleArn: inputs.roleArn,
+        networkConfiguration: inputs.networkConfiguration,
+      }),
+    );
+    client.destroy();
+  }
+
+  beforeEach(async () => {
+    ({ sim, stop } = await startSim());
+    logs = captureLogs();
+  });
+  afterEach(async () => {
+    logs.restore();
+    await stop();
+  });
+
+  it("retries throttled calls through the SDK and still creates one runtime", async () => {
+    sim.setFault("CreateAgentRuntime", { kind: "throttle", count: 2 });
+    sim.setFault("GetAgentRuntime", { kind: "throttle", count: 1 });
+    const result = await provider.create(baseInputs());
+    assert.equal((result.outs as AgentRuntimeOutputs).status, "READY");
+    assert.equal(sim.calls.CreateAgentRuntime, 3);
+    assert.equal(sim.runtimes.size, 1);
+  });
+
+  it("retries 500 and 503 answers through the SDK", async () => {
+    sim.setFault("CreateAgentRuntime", { kind: "serverError", count: 2 });
+    sim.setFault("GetAgentRuntime", { kind: "serverError", status: 503, count: 2 });
+    const result = await provider.create(baseInputs());
+    assert.equal((result.outs as AgentRuntimeOutputs).status, "READY");
+    assert.equal(sim.calls.CreateAgentRuntime, 3);
+    assert.equal(sim.runtimes.size, 1);
+  });
+
+  it("makes one runtime when the create response is lost after the service applied it", async () => {
+    sim.setFault("CreateAgentRuntime", { kind: "drop", phase: "after" });
+    const result = await provider.create(baseInputs());
+    assert.equal(sim.calls.CreateAgentRuntime, 2);
+    assert.deepEqual([...sim.runtimes.keys()], [result.id]);
+  });
+
+  it("survives slow answers", async () => {
+    sim.setFault("GetAgentRuntime", { kind: "slow", delayMs: 150, count: 2 });
+    const result = await provider.create(baseInputs());
+    assert.equal((result.outs as AgentRuntimeOutputs).status, "READY");
+  });
+
+  it("waits for a runtime that is UPDATING before updating it", async () => {
+    const { id, outs } = (await provider.create(baseInputs())) as {
+      id: string;
+      outs: AgentRuntimeOutputs;
+    };
+    sim.delays.updateMs = 150;
+    await updateOutsidePulumi(id);
+    const news = { ...baseInputs(), description: "changed by Pulumi" };
+    const updated = (await provider.update(id, outs, news)).outs as AgentRuntimeOutputs;
+    assert.equal(updated.status, "READY");
+    assert.equal(updated.agentRuntimeVersion, "3");
+    assert.equal(sim.runtimes.get(id)?.config.description, "changed by Pulumi");
+  });
+
+  it("retries an update that got a 409 from a settled runtime", async () => {
+    const { id, outs } = (await provider.create(baseInputs())) as {
+      id: string;
+      outs: AgentRuntimeOutputs;
+    };
+    sim.setFault("UpdateAgentRuntime", { kind: "conflict" });
+    const news = { ...baseInputs(), description: "second try works" };
+    const updated = (await provider.update(id, outs, news)).outs as AgentRuntimeOutputs;
+    assert.equal(updated.agentRuntimeVersion, "2");
+    assert.equal(sim.calls.UpdateAgentRuntime, 2);
+  });
+
+  it("waits for a busy runtime before deleting it", async () => {
+    const { id, outs } = (await provider.create(baseInputs())) as {
+      id: string;
+      outs: AgentRuntimeOutputs;
+    };
+    sim.delays.updateMs = 150;
+    await updateOutsidePulumi(id);
+    await provider.delete(id, outs);
+    assert.equal(sim.runtimes.size, 0);
+    assert.equal(sim.calls.DeleteAgentRuntime, 2);
+    assert.ok(
+      logs.lines.includes(
+        `AgentCore runtime zscaler_mcp_test (${id}) is UPDATING; waiting for it to settle.`,
+      ),
+    );
+  });
+
+  it("fails with the service's failureReason when the runtime ends CREATE_FAILED, keeping it in the state", async () => {
+    sim.failNext("create", "Image pull failed: manifest unknown");
+    const err = await rejection(provider.create(baseInputs()));
+    const id = [...sim.runtimes.keys()][0];
+    assert.equal(
+      err.message,
+      `AgentCore runtime zscaler_mcp_test (\`${id}\`): expected READY, found CREATE_FAILED: ` +
+        "Image pull failed: manifest unknown; fix the cause and run the deployment again.",
+    );
+    assert.equal(err.id, id);
+    assert.equal((err.properties as AgentRuntimeOutputs).status, "CREATE_FAILED");
+    assert.deepEqual(await provider.diff(id, err.properties as AgentRuntimeOutputs, baseInputs()), {
+      changes: true,
+      replaces: ["containerUri"],
+      deleteBeforeReplace: true,
+    });
+  });
+
+  it("fails with the service's failureReason when an update ends UPDATE_FAILED", async () => {
+    const { id, outs } = (await provider.create(baseInputs())) as {
+      id: string;
+      outs: AgentRuntimeOutputs;
+    };
+    sim.failNext("update", "Container exited with code 1");
+    const err = await rejection(
+      provider.update(id, outs, { ...baseInputs(), description: "broken" }),
+    );
+    assert.equal(
+      err.message,
+      `AgentCore runtime zscaler_mcp_test (\`${id}\`): expected READY, found UPDATE_FAILED: ` +
+        "Container exited with code 1; fix the cause and run the deployment again.",
+    );
+    const retried = (await provider.update(id, outs, { ...baseInputs(), description: "broken" }))
+      .outs;
+    assert.equal((retried as AgentRuntimeOutputs).status, "READY");
+  });
+
+  it("keeps a runtime that timed out after create in the state and finishes it on the next update", async () => {
+    sim.delays.createMs = 600;
+    const inputs = { ...baseInputs(), waitTimeoutSeconds: 0.2 };
+    const withProvider = { ...inputs, __provider: "serialized-provider" } as AgentRuntimeInputs;
+    const err = await rejection(provider.create(withProvider));
+    const id = [...sim.runtimes.keys()][0];
+    assert.equal(
+      err.message,
+      `AgentCore runtime zscaler_mcp_test (\`${id}\`): expected READY within \`waitTimeoutSeconds\` = 0.2, ` +
+        "still CREATING; raise `waitTimeoutSeconds` or run the deployment again to keep waiting " +
+        "(the runtime is kept, not recreated).",
+    );
+    const partial = err.properties as AgentRuntimeOutputs & { __provider: string };
+    assert.equal(err.id, id);
+    assert.equal(partial.agentRuntimeId, id);
+    assert.equal(partial.status, "CREATING");
+    assert.equal(partial.__provider, "serialized-provider");
+    assert.equal(partial.environmentVariables, undefined);
+    assert.deepEqual(err.reasons, [err.message]);
+    assert.equal(text(err).includes(CANARY), false);
+
+    const diff = await provider.diff(id, partial, baseInputs());
+    assert.deepEqual(diff, { changes: true, replaces: [] });
+    const finished = (await provider.update(id, partial, baseInputs())).outs as AgentRuntimeOutputs;
+    assert.equal(finished.status, "READY");
+    assert.equal(finished.agentRuntimeId, id);
+    assert.equal(finished.agentRuntimeVersion, "1");
+    assert.equal(sim.calls.CreateAgentRuntime, 1);
+    assert.equal(sim.calls.UpdateAgentRuntime, 0);
+  });
+
+  it("times out a delete that never finishes with the resource kept", async () => {
+    const { id, outs } = (await provider.create(baseInputs())) as {
+      id: string;
+      outs: AgentRuntimeOutputs;
+    };
+    sim.delays.deleteMs = 800;
+    const err = await rejection(provider.delete(id, { ...outs, waitTimeoutSeconds: 0.2 }));
+    assert.match(err.message, /expected GONE within `waitTimeoutSeconds` = 0\.2, still DELETING/);
+  });
+
+  it("surfaces a non-retryable service error without the values it quotes", async () => {
+    sim.setFault("CreateAgentRuntime", {
+      kind: "error",
+      status: 400,
+      type: "ValidationException",
+      message: `Value '${CANARY}' at 'environmentVariables' failed to satisfy constraint`,
+    });
+    const err = await rejection(provider.create(baseInputs()));
+    assert.equal(err.name, "ValidationException");
+    assert.equal(err.message, "Value '***' at 'environmentVariables' failed to satisfy constraint");
+    assert.equal(String(err.stack).includes(CANARY), false);
+    assert.equal(sim.runtimes.size, 0);
+  });
+});

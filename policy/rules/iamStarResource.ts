@@ -1,0 +1,157 @@
+/**
+ * `iam-no-star-resource`: identity policies name the resources they grant access to; `*` is kept
+ * for the actions AWS gives no resource-level permissions (ECR tokens, X-Ray, metrics, ...).
+ */
+import {
+  PolicyConfigSchema,
+  ReportViolation,
+  ResourceValidationArgs,
+  ResourceValidationPolicy,
+} from "@pulumi/policy";
+import { documentsOf } from "../lib/documents";
+import { NormalStatement, actionMatches, isAllow, parseDocument } from "../lib/iamDocument";
+import { controlTags, securityHub, settings } from "../lib/metadata";
+import { IDENTITY_DOCUMENT_TYPES } from "../lib/types";
+import { UNKNOWN, Undecided, plainProps } from "../lib/values";
+
+/** Settings of `iam-no-star-resource`. */
+export interface StarResourceSettings {
+  /** Actions that AWS only allows on `*` (no resource-level permissions). */
+  readonly actionsRequiringStar: readonly string[];
+}
+
+const schema: PolicyConfigSchema = {
+  properties: {
+    actionsRequiringStar: {
+      type: "array",
+      items: { type: "string" },
+      default: [
+        "ecr:GetAuthorizationToken",
+        "xray:PutTraceSegments",
+        "xray:PutTelemetryRecords",
+        "xray:GetSamplingRules",
+        "xray:GetSamplingTargets",
+        "xray:GetSamplingStatisticSummaries",
+        "cloudwatch:PutMetricData",
+        "sts:GetCallerIdentity",
+        "secretsmanager:ListSecrets",
+        "secretsmanager:GetRandomPassword",
+        "secretsmanager:BatchGetSecretValue",
+        "kms:ListAliases",
+        "kms:ListKeys",
+        "logs:DescribeLogGroups",
+        "bedrock-agentcore:ListAgentRuntimes",
+      ],
+      description: "Actions without resource-level permissions, which may use `*`.",
+    },
+  },
+};
+
+/** The message for a `*` resource on actions that can be scoped. */
+export function starMessage(path: string, statement: number): string {
+  return (
+    `Statement ${statement} of \`${path}\` must name its resources instead of \`*\`: it allows ` +
+    "actions that support resource-level permissions on every resource in the account; list the ARNs " +
+    "(or move the actions that need `*` into a statement of their own)."
+  );
+}
+
+/** The message for an Allow with `NotResource`. */
+export function notResourceMessage(path: string, statement: number): string {
+  return (
+    `Statement ${statement} of \`${path}\` must not combine Allow with \`NotResource\`: it grants ` +
+    "access to every resource except the listed ones; list the resources instead."
+  );
+}
+
+/** True when every action of the statement is one that needs `*`; UNKNOWN when undecidable. */
+function onlyStarActions(
+  statement: NormalStatement,
+  allowed: readonly string[],
+): boolean | typeof UNKNOWN {
+  if (statement.actions === UNKNOWN) {
+    return UNKNOWN;
+  }
+  if (statement.notActions !== undefined) {
+    return false;
+  }
+  const actions = statement.actions ?? [];
+  if (actions.some((action) => action === UNKNOWN)) {
+    return UNKNOWN;
+  }
+  return actions.every((action) => allowed.some((a) => actionMatches(a, action as string)));
+}
+
+function validate(args: ResourceValidationArgs, reportViolation: ReportViolation): void {
+  if (!IDENTITY_DOCUMENT_TYPES.has(args.type)) {
+    args.notApplicable("only identity-based IAM policies are checked");
+  }
+  const config = settings<StarResourceSettings>(args, schema);
+  const undecided = new Undecided();
+  for (const ref of documentsOf(args.type, plainProps(args.props))) {
+    if (ref.kind !== "identity") {
+      continue;
+    }
+    const parsed = parseDocument(ref.value);
+    if (parsed.kind === "unknown") {
+      undecided.add(`\`${ref.path}\` is computed from other resources' outputs`);
+      continue;
+    }
+    if (parsed.kind !== "parsed") {
+      continue;
+    }
+    for (const statement of parsed.statements) {
+      if (!isAllow(statement)) {
+        if (statement.effect === UNKNOWN) {
+          undecided.add(
+            `the effect of statement ${statement.position} in \`${ref.path}\` is unknown`,
+          );
+        }
+        continue;
+      }
+      if (statement.notResources !== undefined) {
+        reportViolation(notResourceMessage(ref.path, statement.position));
+        continue;
+      }
+      const resources = statement.resources;
+      if (resources === UNKNOWN || (resources ?? []).includes(UNKNOWN)) {
+        undecided.add(
+          `the resources of statement ${statement.position} in \`${ref.path}\` are unknown`,
+        );
+        continue;
+      }
+      if (!(resources ?? []).includes("*")) {
+        continue;
+      }
+      const onlyStar = onlyStarActions(statement, config.actionsRequiringStar);
+      if (onlyStar === UNKNOWN) {
+        undecided.add(
+          `the actions of statement ${statement.position} in \`${ref.path}\` are unknown`,
+        );
+      } else if (!onlyStar) {
+        reportViolation(starMessage(ref.path, statement.position));
+      }
+    }
+  }
+  undecided.settle("The IAM resources of this resource");
+}
+
+/** Checks that identity policies use `*` as a resource only for actions that need it. */
+export const iamNoStarResource: ResourceValidationPolicy = {
+  name: "iam-no-star-resource",
+  description:
+    "Checks that identity-based IAM policies allow `*` as a resource only for actions without " +
+    "resource-level permissions, and use no `NotResource`.",
+  displayName: "No `*` resources",
+  severity: "medium",
+  configSchema: schema,
+  framework: securityHub("IAM.1", "IAM policies should not allow full administrative privileges"),
+  tags: controlTags(["iam", "least-privilege"], {
+    securityHub: ["IAM.1"],
+    checkov: ["CKV_AWS_355"],
+  }),
+  remediationSteps:
+    "Replace `*` with the ARNs the actions apply to; keep `*` only in a statement whose every action " +
+    "lacks resource-level permissions (listed in the policy setting `actionsRequiringStar`).",
+  validateResource: validate,
+};

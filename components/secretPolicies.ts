@@ -1,0 +1,78 @@
+/**
+ * Resource policies for the credentials secret and the key policy of its customer-managed key.
+ */
+import { PolicyDocument, ResolvedAccount, policyDocument } from "./policyDocument";
+
+/**
+ * The secret's resource policy: deny reading the value to every principal not named here. The
+ * names are role or user ARNs; `aws:PrincipalArn` carries the role ARN for assumed-role sessions,
+ * so one entry covers every session of a role.
+ */
+export function secretReadPolicy(
+  secretArn: string,
+  allowedPrincipals: readonly string[],
+): PolicyDocument {
+  const allowed = [...new Set(allowedPrincipals)].sort();
+  return policyDocument([
+    {
+      Sid: "DenyReadToUnnamedPrincipals",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "secretsmanager:GetSecretValue",
+      Resource: secretArn,
+      Condition: { StringNotEquals: { "aws:PrincipalArn": allowed } },
+    },
+  ]);
+}
+
+/**
+ * Key policy of a customer-managed key for the secret: the account administers the key through
+ * IAM, and only Secrets Manager in this account and region may use it to encrypt and decrypt.
+ */
+export function secretKeyPolicy(account: ResolvedAccount): PolicyDocument {
+  const { partition, accountId, region } = account;
+  return policyDocument([
+    {
+      Sid: "AccountAdministersKeyThroughIam",
+      Effect: "Allow",
+      Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
+      Action: [
+        "kms:Create*",
+        "kms:Describe*",
+        "kms:Enable*",
+        "kms:List*",
+        "kms:Put*",
+        "kms:Update*",
+        "kms:Revoke*",
+        "kms:Disable*",
+        "kms:Get*",
+        "kms:Delete*",
+        "kms:TagResource",
+        "kms:UntagResource",
+        "kms:ScheduleKeyDeletion",
+        "kms:CancelKeyDeletion",
+        "kms:RotateKeyOnDemand",
+      ],
+      Resource: "*",
+    },
+    {
+      Sid: "UseThroughSecretsManagerOnly",
+      Effect: "Allow",
+      Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
+      Action: [
+        "kms:Encrypt",
+        "kms:Decrypt",
+        "kms:ReEncrypt*",
+        "kms:GenerateDataKey*",
+        "kms:DescribeKey",
+      ],
+      Resource: "*",
+      Condition: {
+        StringEquals: {
+          "kms:ViaService": `secretsmanager.${region}.amazonaws.com`,
+          "kms:CallerAccount": accountId,
+        },
+      },
+    },
+  ]);
+}

@@ -29,7 +29,7 @@ export function loadSettings(): StackSettings {
     throw configError(
       "redeployOnRotation",
       `only applies in \`runtime\` credential mode, and this stack uses \`${credentialMode}\``,
-      "remove it; the other modes already roll a new runtime version when the secret changes",
+      "remove it, since the other modes already roll a new runtime version when the secret changes",
     );
   }
 

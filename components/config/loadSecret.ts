@@ -165,7 +165,7 @@ function readDeployerPrincipal(config: ConfigReader): string | undefined {
     throw configError(
       "deployerPrincipalArn",
       problem,
-      "or remove the key to use the caller's role",
+      "or remove the key to use the caller's own role",
     );
   }
   return value;

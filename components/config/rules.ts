@@ -80,8 +80,8 @@ export function checkPrincipalArn(value: string): string | undefined {
   const session = STS_SESSION_ARN_PATTERN.exec(value);
   if (session) {
     return (
-      "must be an IAM role or user ARN, not an STS session ARN: use the role's ARN, " +
-      `arn:aws:iam::<account>:role/${session[1]}`
+      "must be an IAM role or user ARN, not an STS session ARN " +
+      `(use arn:aws:iam::<account>:role/${session[1]})`
     );
   }
   return `must be an IAM role or user ARN (arn:aws:iam::<account>:role/<name>): got "${value}"`;

@@ -39,6 +39,23 @@ function secretValues(props: Partial<AgentRuntimeInputs> | undefined): string[] 
   );
 }
 
+/**
+ * The engine's placeholder for a value not known yet (during preview, e.g. a role ARN that the
+ * same deployment creates). The dynamic provider receives it as this plain string.
+ */
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** True when the value at the property path, or any value above it, is unknown. */
+function unknownAt(root: unknown, path: string): boolean {
+  let node: unknown = root;
+  for (const part of path.split(/\.|\[(\d+)\]/).filter((p) => p !== undefined && p !== "")) {
+    if (node === UNKNOWN) return true;
+    if (node === null || typeof node !== "object") return false;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node === UNKNOWN;
+}
+
 function checkWait(news: AgentRuntimeInputs): pulumi.dynamic.CheckFailure[] {
   const failures: pulumi.dynamic.CheckFailure[] = [];
   for (const key of ["waitTimeoutSeconds", "minPollDelayMs", "maxPollDelayMs"] as const) {
@@ -82,7 +99,8 @@ export const agentRuntimeProvider: pulumi.dynamic.ResourceProvider<
 > = {
   async check(_olds, news) {
     const failures = [...validateSpec(specOf(news)), ...checkWait(news)];
-    return { inputs: news, failures };
+    // Values unknown until apply cannot be judged now; they are checked again when known.
+    return { inputs: news, failures: failures.filter((f) => !unknownAt(news, f.property)) };
   },
 
   async diff(_id, olds, news) {

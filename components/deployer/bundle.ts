@@ -25,13 +25,21 @@ export interface DeployerBundle {
 /** The handler's entry file. */
 export const HANDLER_ENTRY = path.join(__dirname, "handler", "index.ts");
 
-let cached: DeployerBundle | undefined;
+/**
+ * The bundle is cached on `globalThis`, not in a module variable, so that runners which reload
+ * the program's modules for each stack (the offline plan) do not bundle again every time.
+ */
+const CACHE_KEY = Symbol.for("zscaler-mcp.deployer.bundle");
+
+type BundleCache = { [CACHE_KEY]?: DeployerBundle };
 
 /**
  * Bundles the handler (once per process). Throws with esbuild's first error message when the
  * handler does not compile.
  */
 export function bundleDeployerHandler(): DeployerBundle {
+  const cache = globalThis as BundleCache;
+  const cached = cache[CACHE_KEY];
   if (cached) return cached;
   const result = buildSync({
     entryPoints: [HANDLER_ENTRY],
@@ -49,6 +57,7 @@ export function bundleDeployerHandler(): DeployerBundle {
   const file = result.outputFiles[0];
   if (!file) throw new Error("esbuild produced no output for the deployer handler.");
   const code = file.text;
-  cached = { code, sha256: createHash("sha256").update(code).digest("hex") };
-  return cached;
+  const bundle = { code, sha256: createHash("sha256").update(code).digest("hex") };
+  cache[CACHE_KEY] = bundle;
+  return bundle;
 }

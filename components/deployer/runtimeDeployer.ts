@@ -72,7 +72,11 @@ export interface RuntimeDeployerArgs {
    * because it sets the function's timeout.
    */
   readonly waitTimeoutSeconds?: number;
-  /** Prefix of the physical names (role prefix, function name, log group), e.g. `zscaler-mcp-dev-`. */
+  /**
+   * Prefix of the physical names, ending in a separator, e.g. `zscaler-mcp-dev-`: the function
+   * and log group are `<namePrefix>deployer`, the role and rules `<namePrefix>deployer-...`.
+   * At most 29 characters.
+   */
   readonly namePrefix: string;
   /** Tags for every resource. */
   readonly tags?: pulumi.Input<Record<string, string>>;
@@ -123,7 +127,7 @@ export class RuntimeDeployer extends pulumi.ComponentResource {
     if (!/^[A-Za-z0-9_-]{1,64}$/.test(functionName) || args.namePrefix.length > 29) {
       throw new pulumi.ResourceError(
         `\`namePrefix\` "${args.namePrefix}" must be at most 29 letters, digits, \`-\` or \`_\` ` +
-          "(the function is named `<namePrefix>deployer` and the role prefix adds `deploy-`): shorten it.",
+          "(the function is named `<namePrefix>deployer`, its role name prefix `<namePrefix>deployer-`): shorten it.",
         this,
       );
     }
@@ -153,7 +157,7 @@ export class RuntimeDeployer extends pulumi.ComponentResource {
     const role = new aws.iam.Role(
       `${name}-role`,
       {
-        namePrefix: `${args.namePrefix}deploy-`,
+        namePrefix: `${functionName}-`,
         description: `Deployer of the AgentCore runtime (function ${functionName})`,
         assumeRolePolicy: policyJson(deployerTrustPolicy()),
         maxSessionDuration: 3600,
@@ -217,7 +221,11 @@ export class RuntimeDeployer extends pulumi.ComponentResource {
         input: pulumi.jsonStringify({
           source: PULUMI_EVENT_SOURCE,
           "detail-type": "Pulumi deployment",
-          detail: { secretVersionId: args.secretVersionId, configSha256 },
+          detail: {
+            agentRuntimeName: config.runtime.agentRuntimeName,
+            secretVersionId: args.secretVersionId,
+            configSha256,
+          },
         }),
         triggers: {
           secretVersionId: args.secretVersionId,
@@ -233,7 +241,7 @@ export class RuntimeDeployer extends pulumi.ComponentResource {
     const addRule = (suffix: string, ruleArgs: aws.cloudwatch.EventRuleArgs): void => {
       const rule = new aws.cloudwatch.EventRule(
         `${name}-${suffix}`,
-        { ...ruleArgs, tags },
+        { ...ruleArgs, name: `${functionName}-${suffix}`, tags },
         { parent: this },
       );
       new aws.cloudwatch.EventTarget(

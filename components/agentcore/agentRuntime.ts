@@ -54,7 +54,7 @@ export interface AgentRuntimeArgs {
   readonly region?: pulumi.Input<string>;
   /** Seconds to wait for the runtime to become READY or gone; default 1200. */
   readonly waitTimeoutSeconds?: pulumi.Input<number>;
-  /** Delay before the first status poll in milliseconds, doubling each poll; default 1000. */
+  /** Delay before the first status poll in milliseconds; later polls wait longer (about 1.6x each); default 1000. */
   readonly minPollDelayMs?: pulumi.Input<number>;
   /** Longest delay between status polls in milliseconds; default 12000. */
   readonly maxPollDelayMs?: pulumi.Input<number>;

@@ -112,9 +112,9 @@ describe("ensureRuntime", () => {
 });
 
 describe("pollDelayMs", () => {
-  it("doubles from the minimum up to the maximum", () => {
-    const delays = [0, 1, 2, 3, 4, 5].map((attempt) => pollDelayMs(attempt, DEFAULT_WAIT));
-    assert.deepEqual(delays, [1000, 2000, 4000, 8000, 12000, 12000]);
+  it("grows from the minimum by Fibonacci steps up to the maximum", () => {
+    const delays = [0, 1, 2, 3, 4, 5, 6, 50].map((attempt) => pollDelayMs(attempt, DEFAULT_WAIT));
+    assert.deepEqual(delays, [1000, 2000, 3000, 5000, 8000, 12000, 12000, 12000]);
   });
 
   it("never goes below 1 ms or above the maximum when the settings are odd", () => {

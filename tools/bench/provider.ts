@@ -1,0 +1,228 @@
+/**
+ * Benchmark of the AgentCore runtime provider's waiting: create, update and delete against the
+ * loopback simulator with transitions of 5 s, 30 s and 120 s, through the real provider and SDK.
+ * Prints, per case and strategy, the API calls made, the status polls among them, and how long
+ * after the runtime became READY (or gone) the provider noticed.
+ *
+ * Strategies: the provider's defaults (`DEFAULT_WAIT`), the same provider polling at a fixed 5 s,
+ * and a fixed 15 s sleep (the guide's rotation script), which is computed: it makes no poll and
+ * proceeds after 15 s whatever the status.
+ *
+ * Time is compressed by `--scale=N` (default 20): every delay in the simulator and every wait
+ * setting is divided by N and measured lags are multiplied back, so figures read in real seconds.
+ * Poll counts do not depend on the scale. `--scale=1` runs in real time (about 16 minutes).
+ *
+ * Usage: npm run bench:provider [-- --scale=20]
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { agentRuntimeProvider } from "../../components/agentcore/provider";
+import type { AgentRuntimeInputs, AgentRuntimeOutputs } from "../../components/agentcore/props";
+import { DEFAULT_WAIT } from "../../components/agentcore/wait";
+import {
+  type AgentCoreSimulator,
+  startAgentCoreSimulator,
+  useSimulatorEnv,
+} from "../../test/support/agentcoreSimulator";
+
+type Provider = Required<pulumi.dynamic.ResourceProvider<AgentRuntimeInputs, AgentRuntimeOutputs>>;
+const provider = agentRuntimeProvider as Provider;
+
+const TRANSITIONS_S = [5, 30, 120];
+const OPERATIONS = ["create", "update", "delete"] as const;
+type Operation = (typeof OPERATIONS)[number];
+
+interface Row {
+  transitionS: number;
+  operation: Operation;
+  strategy: string;
+  apiCalls: number | string;
+  polls: number | string;
+  lagS: number | undefined;
+  note: string;
+}
+
+function scaleArg(): number {
+  const arg = process.argv.find((a) => a.startsWith("--scale="));
+  const value = arg ? Number(arg.split("=")[1]) : 20;
+  if (!Number.isFinite(value) || value < 1)
+    throw new Error("`--scale` must be a number >= 1, e.g. `--scale=20`.");
+  return value;
+}
+
+function inputs(
+  name: string,
+  scale: number,
+  pollMs: { min: number; max: number },
+): AgentRuntimeInputs {
+  return {
+    agentRuntimeName: name,
+    containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/zscaler-mcp:1.2.3",
+    roleArn: "arn:aws:iam::123456789012:role/zscaler-mcp-runtime",
+    networkConfiguration: { networkMode: "PUBLIC" },
+    protocolConfiguration: { serverProtocol: "MCP" },
+    environmentVariables: {
+      ZSCALER_CLIENT_ID: "bench-id",
+      ZSCALER_CLIENT_SECRET: "bench-secret-1",
+    },
+    region: "us-east-1",
+    waitTimeoutSeconds: DEFAULT_WAIT.timeoutSeconds / scale,
+    minPollDelayMs: pollMs.min / scale,
+    maxPollDelayMs: pollMs.max / scale,
+  };
+}
+
+/** Runs one measured operation and returns its calls, polls and detection lag (scaled back). */
+async function measure(
+  sim: AgentCoreSimulator,
+  operation: Operation,
+  transitionS: number,
+  scale: number,
+  pollMs: { min: number; max: number },
+  name: string,
+): Promise<{ apiCalls: number; polls: number; lagS: number }> {
+  const base = inputs(name, scale, pollMs);
+  let id = "";
+  let outs = {} as AgentRuntimeOutputs;
+  if (operation !== "create") {
+    Object.assign(sim.delays, { createMs: 1, updateMs: 1, deleteMs: 1 });
+    const made = await provider.create(base);
+    id = made.id;
+    outs = made.outs as AgentRuntimeOutputs;
+  }
+  const ms = (transitionS * 1000) / scale;
+  Object.assign(sim.delays, { createMs: ms, updateMs: ms, deleteMs: ms });
+  sim.reset();
+  const eventsBefore = sim.events.length;
+  if (operation === "create") id = (await provider.create(base)).id;
+  if (operation === "update") {
+    const rotated = {
+      ...base,
+      environmentVariables: {
+        ...base.environmentVariables,
+        ZSCALER_CLIENT_SECRET: "bench-secret-2",
+      },
+    };
+    await provider.update(id, outs, rotated);
+  }
+  if (operation === "delete") await provider.delete(id, outs);
+  const noticedAt = Date.now();
+  const goal = operation === "delete" ? "GONE" : "READY";
+  const settled = sim.events
+    .slice(eventsBefore)
+    .find((e) => e.agentRuntimeId === id && e.status === goal);
+  if (!settled) throw new Error(`the simulator recorded no ${goal} event for ${id}`);
+  return {
+    apiCalls: sim.totalCalls(),
+    polls: sim.calls.GetAgentRuntime,
+    lagS: ((noticedAt - settled.at) * scale) / 1000,
+  };
+}
+
+function fixedSleepRow(transitionS: number, operation: Operation): Row {
+  const early = transitionS > 15;
+  return {
+    transitionS,
+    operation,
+    strategy: "fixed 15 s sleep",
+    apiCalls: 1,
+    polls: 0,
+    lagS: early ? undefined : 15 - transitionS,
+    note: early
+      ? `proceeds ${transitionS - 15} s before ${operation === "delete" ? "gone" : "READY"}`
+      : "",
+  };
+}
+
+function targetLagS(transitionS: number): number {
+  return Math.max(0.1 * transitionS, 2);
+}
+
+function format(rows: Row[]): string {
+  const header = [
+    "transition",
+    "operation",
+    "strategy",
+    "API calls",
+    "polls",
+    "lag (s)",
+    "target lag",
+    "note",
+  ];
+  const lines = rows.map((r) => [
+    `${r.transitionS} s`,
+    r.operation,
+    r.strategy,
+    String(r.apiCalls),
+    String(r.polls),
+    r.lagS === undefined ? "-" : r.lagS.toFixed(2),
+    `<= ${targetLagS(r.transitionS).toFixed(1)} s`,
+    r.note,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const render = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join("  ")
+      .trimEnd();
+  return [render(header), render(widths.map((w) => "-".repeat(w))), ...lines.map(render)].join(
+    "\n",
+  );
+}
+
+async function main(): Promise<void> {
+  const scale = scaleArg();
+  const sim = await startAgentCoreSimulator();
+  const restore = useSimulatorEnv(sim);
+  const rows: Row[] = [];
+  const strategies = [
+    {
+      name: "provider default",
+      poll: { min: DEFAULT_WAIT.minPollDelayMs, max: DEFAULT_WAIT.maxPollDelayMs },
+    },
+    { name: "fixed 5 s poll", poll: { min: 5000, max: 5000 } },
+  ];
+  let n = 0;
+  try {
+    for (const transitionS of TRANSITIONS_S) {
+      for (const operation of OPERATIONS) {
+        for (const strategy of strategies) {
+          const result = await measure(
+            sim,
+            operation,
+            transitionS,
+            scale,
+            strategy.poll,
+            `bench_${n++}`,
+          );
+          const ok =
+            result.lagS <= targetLagS(transitionS) && (transitionS !== 120 || result.polls <= 15);
+          rows.push({
+            transitionS,
+            operation,
+            strategy: strategy.name,
+            ...result,
+            note: ok ? "meets target" : "misses target",
+          });
+        }
+        rows.push(fixedSleepRow(transitionS, operation));
+      }
+    }
+  } finally {
+    restore();
+    await sim.close();
+  }
+  console.log(
+    `AgentCore provider wait benchmark (time scale 1/${scale}; figures in real seconds)\n`,
+  );
+  console.log(format(rows));
+  console.log(
+    "\nTargets: for a 120 s transition at most 15 status polls and a lag of at most max(10% of the transition, 2 s)." +
+      "\nAPI calls count every request of the operation (the update also reads the live configuration and tags);" +
+      " polls are its GetAgentRuntime calls.",
+  );
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -3,7 +3,8 @@ import { iamNoStarResource } from "../../policy/rules/iamStarResource";
 import { UNKNOWN, validateResource } from "../support/policyHarness";
 
 const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
-const DEFAULT_STAR_ACTIONS = iamNoStarResource.configSchema?.properties.actionsRequiringStar.default as string[];
+const DEFAULT_STAR_ACTIONS = iamNoStarResource.configSchema?.properties.actionsRequiringStar
+  .default as string[];
 
 /** The execution role's permissions as the program writes them: `*` only where AWS requires it. */
 const COMPLIANT = [

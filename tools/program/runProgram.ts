@@ -107,6 +107,19 @@ function capture(req: RegisterRequest, urn: string): CapturedResource {
   };
 }
 
+/**
+ * The SDK counts every promise a program leaves pending and, at process exit, turns a clean exit
+ * into exit code 1 when any remain. A run that stopped at a program error leaves the outputs
+ * that depended on it pending on purpose; they belong to a finished run, so they are forgotten.
+ */
+function forgetPendingPromises(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const state = require("@pulumi/pulumi/runtime/state") as {
+    getStore(): { leakCandidates?: Set<unknown> };
+  };
+  state.getStore().leakCandidates?.clear();
+}
+
 /** Drops the program's modules from the require cache so each run starts from scratch. */
 function forgetProgramModules(): void {
   const programDirs = [path.join(ROOT, "components") + path.sep, path.join(ROOT, "index.ts")];
@@ -147,9 +160,15 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
       callback(err, resp);
     });
 
+  // A failed apply never settles the outputs that depend on it; the SDK reports it only as an
+  // unhandled rejection. Every wait below therefore also ends at the first failure.
   const failures: Error[] = [];
-  const onRejection = (reason: unknown) =>
+  let signalFailure: () => void = () => undefined;
+  const failed = new Promise<"failed">((resolve) => (signalFailure = () => resolve("failed")));
+  const onRejection = (reason: unknown) => {
     failures.push(reason instanceof Error ? reason : new Error(String(reason)));
+    signalFailure();
+  };
   process.on("unhandledRejection", onRejection);
   const outputs: Record<string, CapturedOutput> = {};
   try {
@@ -158,11 +177,12 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const program = require(path.join(ROOT, "index.ts")) as Record<string, unknown>;
     for (const [name, value] of Object.entries(program)) {
-      try {
-        outputs[name] = await settle(value);
-      } catch (error) {
-        failures.push(error as Error);
-      }
+      const settled = await Promise.race([settle(value), failed]).catch((error: Error) => {
+        failures.push(error);
+        return "failed" as const;
+      });
+      if (settled === "failed") break;
+      outputs[name] = settled;
     }
     // Let registrations started by the last applies finish.
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -170,6 +190,7 @@ export async function runProgram(options: RunOptions): Promise<ProgramRun> {
     failures.push(error as Error);
   } finally {
     process.off("unhandledRejection", onRejection);
+    forgetPendingPromises();
   }
   return { stack: options.stack, resources, outputs, error: failures[0] };
 }

@@ -4,7 +4,6 @@
  */
 import * as assert from "node:assert/strict";
 import {
-  ProgramRun,
   allowedActions,
   documentOf,
   has,

@@ -270,18 +270,18 @@ async function readSettled(
   label: string,
   opts: LifecycleOptions,
 ): Promise<GetAgentRuntimeResponse> {
-  const live = await getRuntime(client, agentRuntimeId);
+  let live = await getRuntime(client, agentRuntimeId);
+  if (live && BUSY_STATUSES.includes(live.status ?? "")) {
+    const goal = { label, target: "SETTLED", failed: [] } as const;
+    live = await waitForRuntime(client, agentRuntimeId, goal, opts.wait, opts.log, live.status);
+  }
   if (!live) {
     throw new Error(
       `AgentCore runtime ${label} (\`${agentRuntimeId}\`): expected it to exist, found none; ` +
         "run `pulumi refresh` to drop it from the state, then deploy again to create it.",
     );
   }
-  if (!BUSY_STATUSES.includes(live.status ?? "")) return live;
-  const goal = { label, target: "SETTLED", failed: [] } as const;
-  return (
-    (await waitForRuntime(client, agentRuntimeId, goal, opts.wait, opts.log, live.status)) ?? live
-  );
+  return live;
 }
 
 /**

@@ -162,7 +162,6 @@ export const agentRuntimeProvider: pulumi.dynamic.ResourceProvider<
         if (props?.[key] !== undefined)
           (inputs as unknown as Record<string, unknown>)[key] = props[key];
       }
-      if (!spec.tags && props?.tags) inputs.tags = {};
       // The engine stores `inputs` as the resource's inputs (typed as outputs by the SDK).
       return {
         id,

@@ -249,3 +249,6 @@ export function specFromLive(
   if (tags) spec.tags = { ...tags };
   return canonicalSpec(spec);
 }
+
+/** Picks the spec out of resource inputs; defined beside the input types, re-exported here. */
+export { specOf } from "./props";

@@ -14,6 +14,7 @@
  *
  * Usage: npm run bench:provider [-- --scale=20]
  */
+import { log } from "@pulumi/pulumi";
 import type * as pulumi from "@pulumi/pulumi";
 import { agentRuntimeProvider } from "../../components/agentcore/provider";
 import type { AgentRuntimeInputs, AgentRuntimeOutputs } from "../../components/agentcore/props";
@@ -171,6 +172,8 @@ function format(rows: Row[]): string {
 
 async function main(): Promise<void> {
   const scale = scaleArg();
+  // The provider's progress lines would drown the table; the benchmark counts calls instead.
+  Object.assign(log, { info: () => Promise.resolve(), warn: () => Promise.resolve() });
   const sim = await startAgentCoreSimulator();
   const restore = useSimulatorEnv(sim);
   const rows: Row[] = [];

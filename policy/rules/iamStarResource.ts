@@ -41,6 +41,7 @@ const schema: PolicyConfigSchema = {
         "kms:ListKeys",
         "logs:DescribeLogGroups",
         "bedrock-agentcore:ListAgentRuntimes",
+        "bedrock-agentcore:CreateAgentRuntime",
       ],
       description: "Actions without resource-level permissions, which may use `*`.",
     },

@@ -71,9 +71,13 @@ export function validatePolicyConfig(
   return config as PolicyConfig;
 }
 
-/** Reads and checks `policy/config/<stack>.json`. */
-export function readPolicyConfig(stack: string, policies: readonly Policy[]): PolicyConfig {
-  const file = path.join(CONFIG_DIR, `${stack}.json`);
+/** Reads and checks `policy/config/<stack>.json` (or `<dir>/<stack>.json`). */
+export function readPolicyConfig(
+  stack: string,
+  policies: readonly Policy[],
+  dir = CONFIG_DIR,
+): PolicyConfig {
+  const file = path.join(dir, `${stack}.json`);
   const shown = path.relative(process.cwd(), file) || file;
   let text: string;
   try {

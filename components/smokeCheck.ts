@@ -4,10 +4,6 @@
  */
 import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
-import * as path from "node:path";
-
-/** The project root, where `tools/smokeCheck.ts` lives. */
-const PROJECT_ROOT = path.resolve(__dirname, "..");
 
 /** Arguments of {@link SmokeCheck}. */
 export interface SmokeCheckArgs {
@@ -28,11 +24,11 @@ export class SmokeCheck extends pulumi.ComponentResource {
 
   constructor(name: string, args: SmokeCheckArgs, opts?: pulumi.ComponentResourceOptions) {
     super("zscaler-mcp:runtime:SmokeCheck", name, {}, opts);
+    // Pulumi runs the program, and so this command, in the project directory.
     const check = new command.local.Command(
       `${name}-tools-list`,
       {
         create: "node --import tsx tools/smokeCheck.ts",
-        dir: PROJECT_ROOT,
         environment: {
           SMOKE_RUNTIME_ARN: args.runtimeArn,
           SMOKE_REGION: args.region,

@@ -79,16 +79,16 @@ export function classifySecretName(name: string): SecretReference {
 }
 
 /**
- * True when a reference (as classified above) can only match the secret called `secretName`:
- * its full ARN, `<name>-*` or `<name>-??????`.
+ * The one secret a reference can match (its full ARN, `<name>-*` or `<name>-??????`), or undefined
+ * when it can match several secrets or none.
  */
-export function referencesOnly(reference: SecretReference, secretName: string): boolean {
+export function onlySecretName(reference: SecretReference): string | undefined {
   switch (reference.kind) {
     case "full-arn":
     case "suffix-wildcard":
     case "suffix-exact":
-      return reference.name === secretName;
+      return reference.name;
     default:
-      return false;
+      return undefined;
   }
 }

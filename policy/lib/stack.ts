@@ -1,7 +1,8 @@
 /**
  * Helpers for stack policies: resources by type with plain properties, and links between
  * resources that hold even at preview, when the linking value (a bucket name, a secret id) is still
- * unknown and only the dependency graph says which resource it comes from.
+ * unknown and only the dependency graph says which resource it comes from. Links are resolved
+ * through an index, so a stack rule stays linear in the number of resources.
  */
 import { PolicyResource } from "@pulumi/policy";
 import { isUnknown, plainProps } from "./values";
@@ -12,60 +13,100 @@ export interface StackResource {
   readonly props: Record<string, unknown>;
 }
 
-/** The stack's resources of one type, with plain properties. */
-export function resourcesOfType(
-  resources: readonly PolicyResource[],
-  type: string,
-): StackResource[] {
-  const found: StackResource[] = [];
-  for (const resource of resources) {
-    if (resource.type === type) {
-      found.push({ resource, props: plainProps(resource.props) });
+/** The stack's resources grouped by type, with plain properties (read once per stack rule). */
+export class StackIndex {
+  private readonly byType = new Map<string, StackResource[]>();
+
+  constructor(resources: readonly PolicyResource[]) {
+    for (const resource of resources) {
+      let list = this.byType.get(resource.type);
+      if (!list) {
+        list = [];
+        this.byType.set(resource.type, list);
+      }
+      list.push({ resource, props: plainProps(resource.props) });
     }
   }
-  return found;
+
+  /** The resources of one type, in stack order. */
+  ofType(type: string): StackResource[] {
+    return this.byType.get(type) ?? [];
+  }
 }
 
-/** How `source.props[property]` relates to a target resource. */
-export type Link = "linked" | "not-linked" | "undecided";
+/** How one source property resolves against a set of targets. */
+export interface Resolution {
+  /** The targets the property names (usually zero or one). */
+  readonly targets: readonly StackResource[];
+  /** True when the value is unknown and nothing says which target it comes from. */
+  readonly undecided: boolean;
+}
+
+const NONE: Resolution = { targets: [], undecided: false };
 
 /**
- * Whether `source.props[property]` refers to `target`: by value (it equals one of the target's
- * identifying properties) or, when the value is unknown, by the dependency graph. When the graph
- * says nothing and `target` is the only candidate of its type, the unknown value can only have
- * come from it... or from somewhere else entirely, so that case stays undecided unless `unique`.
+ * Resolves properties that name a target resource (a rotation's `secretId`, a trail's
+ * `s3BucketName`): by value, when the value is known and equals one of the target's identifying
+ * properties; by the dependency graph (property dependencies first, then dependencies) when it is
+ * unknown; and when there is no graph at all, by elimination if only one target exists.
  */
-export function linkOf(
-  source: StackResource,
-  property: string,
-  target: StackResource,
-  identifiers: readonly string[],
-  unique: boolean,
-): Link {
-  const value = source.props[property];
-  if (value === undefined || value === null) {
-    return "not-linked";
-  }
-  if (!isUnknown(value)) {
-    return identifiers.some((key) => {
-      const candidate = target.props[key];
-      return typeof candidate === "string" && !isUnknown(candidate) && candidate === value;
-    }) || matchesUrnName(value, target)
-      ? "linked"
-      : "not-linked";
-  }
-  const byProperty = source.resource.propertyDependencies?.[property];
-  if (byProperty && byProperty.length > 0) {
-    return byProperty.some((dep) => dep.urn === target.resource.urn) ? "linked" : "not-linked";
-  }
-  if (source.resource.dependencies.some((dep) => dep.urn === target.resource.urn)) {
-    return "linked";
-  }
-  return unique ? "linked" : "undecided";
-}
+export class LinkIndex {
+  private readonly byValue = new Map<string, StackResource[]>();
+  private readonly byUrn = new Map<string, StackResource>();
 
-/** A known value equal to the target's id is also a link (outputs carry `id` after creation). */
-function matchesUrnName(value: unknown, target: StackResource): boolean {
-  const id = target.props.id;
-  return typeof id === "string" && id === value;
+  constructor(
+    private readonly targets: readonly StackResource[],
+    identifiers: readonly string[],
+  ) {
+    for (const target of targets) {
+      this.byUrn.set(target.resource.urn, target);
+      for (const key of [...identifiers, "id"]) {
+        const value = target.props[key];
+        if (typeof value === "string" && !isUnknown(value)) {
+          const list = this.byValue.get(value) ?? [];
+          if (!list.includes(target)) {
+            list.push(target);
+          }
+          this.byValue.set(value, list);
+        }
+      }
+    }
+  }
+
+  /** What `source.props[property]` names among the targets. */
+  resolve(source: StackResource, property: string): Resolution {
+    const value = source.props[property];
+    if (value === undefined || value === null) {
+      return NONE;
+    }
+    if (!isUnknown(value)) {
+      return {
+        targets: typeof value === "string" ? (this.byValue.get(value) ?? []) : [],
+        undecided: false,
+      };
+    }
+    const byProperty = source.resource.propertyDependencies?.[property];
+    if (byProperty && byProperty.length > 0) {
+      return { targets: this.known(byProperty), undecided: false };
+    }
+    if (source.resource.dependencies.length > 0) {
+      // The graph lists every resource the inputs came from: the value names one of these or none.
+      return { targets: this.known(source.resource.dependencies), undecided: false };
+    }
+    if (this.targets.length === 1) {
+      return { targets: this.targets, undecided: false };
+    }
+    return { targets: [], undecided: this.targets.length > 0 };
+  }
+
+  private known(resources: readonly PolicyResource[]): StackResource[] {
+    const found: StackResource[] = [];
+    for (const dependency of resources) {
+      const target = this.byUrn.get(dependency.urn);
+      if (target) {
+        found.push(target);
+      }
+    }
+    return found;
+  }
 }

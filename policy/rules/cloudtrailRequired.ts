@@ -10,7 +10,7 @@ import {
   StackValidationPolicy,
 } from "@pulumi/policy";
 import { controlTags, securityHub, settings } from "../lib/metadata";
-import { StackResource, resourcesOfType } from "../lib/stack";
+import { StackIndex, StackResource } from "../lib/stack";
 import { TYPES } from "../lib/types";
 import { UNKNOWN, Undecided, boolProp, isUnknown } from "../lib/values";
 
@@ -110,7 +110,7 @@ function validate(args: StackValidationArgs, reportViolation: ReportViolation): 
   if (config.organizationTrailArn !== "") {
     return; // an existing organization trail records the account; nothing in this stack to check
   }
-  const trails: StackResource[] = resourcesOfType(args.resources, TYPES.trail);
+  const trails: StackResource[] = new StackIndex(args.resources).ofType(TYPES.trail);
   if (trails.length === 0) {
     reportViolation(NO_TRAIL_MESSAGE);
     return;

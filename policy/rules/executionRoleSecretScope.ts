@@ -18,8 +18,8 @@ import {
   servicePrincipals,
 } from "../lib/iamDocument";
 import { controlTags, projectControl, settings } from "../lib/metadata";
-import { classifySecretResource, referencesOnly } from "../lib/secretArn";
-import { StackResource, linkOf, resourcesOfType } from "../lib/stack";
+import { classifySecretResource, onlySecretName } from "../lib/secretArn";
+import { LinkIndex, StackIndex, StackResource } from "../lib/stack";
 import { AGENTCORE_PRINCIPAL, TYPES } from "../lib/types";
 import { UNKNOWN, Undecided, isUnknown } from "../lib/values";
 
@@ -75,36 +75,44 @@ function isExecutionRole(role: StackResource): boolean | typeof UNKNOWN {
   });
 }
 
-/** Every document that grants the role permissions, with the resource that carries it. */
-function roleDocuments(
-  role: StackResource,
-  args: StackValidationArgs,
+/** A permissions document with the resource that carries it. */
+interface CarriedDocument {
+  readonly carrier: StackResource;
+  readonly ref: DocumentRef;
+}
+
+/** Every document that grants the execution roles permissions: inline, role policies, attached. */
+function executionDocuments(
+  index: StackIndex,
+  roles: readonly StackResource[],
   undecided: Undecided,
-): { carrier: StackResource; ref: DocumentRef }[] {
-  const found = documentsOf(TYPES.role, role.props)
-    .filter((ref) => ref.kind === "identity")
-    .map((ref) => ({ carrier: role, ref }));
+): CarriedDocument[] {
+  const found: CarriedDocument[] = [];
+  for (const role of roles) {
+    for (const ref of documentsOf(TYPES.role, role.props)) {
+      if (ref.kind === "identity") {
+        found.push({ carrier: role, ref });
+      }
+    }
+  }
+  const byRole = new LinkIndex(roles, ROLE_IDS);
   const attached = (source: StackResource): boolean => {
-    const link = linkOf(source, "role", role, ROLE_IDS, false);
-    if (link === "undecided") {
+    const { targets, undecided: unknown } = byRole.resolve(source, "role");
+    if (unknown) {
       undecided.add(`which role \`${source.resource.name}\` attaches to is unknown`);
     }
-    return link === "linked";
+    return targets.length > 0;
   };
-  for (const rolePolicy of resourcesOfType(args.resources, TYPES.rolePolicy).filter(attached)) {
+  for (const rolePolicy of index.ofType(TYPES.rolePolicy).filter(attached)) {
     for (const ref of documentsOf(TYPES.rolePolicy, rolePolicy.props)) {
       found.push({ carrier: rolePolicy, ref });
     }
   }
-  const managed = resourcesOfType(args.resources, TYPES.managedPolicy);
-  for (const attachment of resourcesOfType(args.resources, TYPES.rolePolicyAttachment).filter(
-    attached,
-  )) {
-    for (const policy of managed) {
-      if (linkOf(attachment, "policyArn", policy, POLICY_IDS, false) === "linked") {
-        for (const ref of documentsOf(TYPES.managedPolicy, policy.props)) {
-          found.push({ carrier: policy, ref });
-        }
+  const managed = new LinkIndex(index.ofType(TYPES.managedPolicy), POLICY_IDS);
+  for (const attachment of index.ofType(TYPES.rolePolicyAttachment).filter(attached)) {
+    for (const policy of managed.resolve(attachment, "policyArn").targets) {
+      for (const ref of documentsOf(TYPES.managedPolicy, policy.props)) {
+        found.push({ carrier: policy, ref });
       }
     }
   }
@@ -127,7 +135,8 @@ function readsSecrets(statement: NormalStatement): boolean | typeof UNKNOWN {
 
 function validate(args: StackValidationArgs, reportViolation: ReportViolation): void {
   const undecided = new Undecided();
-  const roles = resourcesOfType(args.resources, TYPES.role).filter((role) => {
+  const index = new StackIndex(args.resources);
+  const roles = index.ofType(TYPES.role).filter((role) => {
     const execution = isExecutionRole(role);
     if (execution === UNKNOWN) {
       undecided.add(`the trust policy of role \`${role.resource.name}\` is unknown`);
@@ -139,7 +148,7 @@ function validate(args: StackValidationArgs, reportViolation: ReportViolation): 
   }
   const config = settings<SecretScopeSettings>(args, schema);
   const allowed = new Set(config.allowedSecretNames);
-  for (const secret of resourcesOfType(args.resources, TYPES.secret)) {
+  for (const secret of index.ofType(TYPES.secret)) {
     const name = secret.props.name;
     if (isUnknown(name)) {
       undecided.add(`the name of secret \`${secret.resource.name}\` is unknown`);
@@ -147,53 +156,50 @@ function validate(args: StackValidationArgs, reportViolation: ReportViolation): 
       allowed.add(name);
     }
   }
-  for (const role of roles) {
-    for (const { carrier, ref } of roleDocuments(role, args, undecided)) {
-      const parsed = parseDocument(ref.value);
-      if (parsed.kind === "unknown") {
-        undecided.add(
-          `\`${ref.path}\` of \`${carrier.resource.name}\` is computed from other resources' outputs`,
-        );
+  for (const { carrier, ref } of executionDocuments(index, roles, undecided)) {
+    const parsed = parseDocument(ref.value);
+    if (parsed.kind === "unknown") {
+      undecided.add(
+        `\`${ref.path}\` of \`${carrier.resource.name}\` is computed from other resources' outputs`,
+      );
+      continue;
+    }
+    if (parsed.kind !== "parsed") {
+      continue;
+    }
+    const where = `${carrier.resource.type.split(":").pop()} \`${carrier.resource.name}\``;
+    for (const statement of parsed.statements) {
+      const reads = readsSecrets(statement);
+      if (reads === UNKNOWN || statement.resources === UNKNOWN) {
+        undecided.add(`statement ${statement.position} of \`${ref.path}\` on ${where} is unknown`);
         continue;
       }
-      if (parsed.kind !== "parsed") {
+      if (!reads || !isAllow(statement)) {
         continue;
       }
-      const where = `${carrier.resource.type.split(":").pop()} \`${carrier.resource.name}\``;
-      for (const statement of parsed.statements) {
-        const reads = readsSecrets(statement);
-        if (reads === UNKNOWN || statement.resources === UNKNOWN) {
+      (statement.resources ?? []).forEach((entry, i) => {
+        const reference = classifySecretResource(entry);
+        if (reference.kind === "unknown") {
           undecided.add(
-            `statement ${statement.position} of \`${ref.path}\` on ${where} is unknown`,
+            `resource ${i + 1} of statement ${statement.position} on ${where} is unknown`,
           );
-          continue;
+          return;
         }
-        if (!reads || !isAllow(statement)) {
-          continue;
+        if (
+          reference.kind === "not-a-secret" ||
+          reference.kind === "bare-name" ||
+          reference.kind === "wrong-length"
+        ) {
+          return; // matches no secret at all (secretsmanager-arn-suffix reports the broken ones)
         }
-        (statement.resources ?? []).forEach((entry, i) => {
-          const reference = classifySecretResource(entry);
-          if (reference.kind === "unknown") {
-            undecided.add(
-              `resource ${i + 1} of statement ${statement.position} on ${where} is unknown`,
-            );
-            return;
-          }
-          if (
-            reference.kind === "not-a-secret" ||
-            reference.kind === "bare-name" ||
-            reference.kind === "wrong-length"
-          ) {
-            return; // matches no secret at all (secretsmanager-arn-suffix reports the broken ones)
-          }
-          if (![...allowed].some((name) => referencesOnly(reference, name))) {
-            reportViolation(
-              scopeMessage(where, ref.path, statement.position, i + 1),
-              carrier.resource.urn,
-            );
-          }
-        });
-      }
+        const name = onlySecretName(reference);
+        if (name === undefined || !allowed.has(name)) {
+          reportViolation(
+            scopeMessage(where, ref.path, statement.position, i + 1),
+            carrier.resource.urn,
+          );
+        }
+      });
     }
   }
   undecided.settle("The secrets the AgentCore execution role can read");

@@ -9,7 +9,7 @@ import {
   StackValidationPolicy,
 } from "@pulumi/policy";
 import { controlTags, securityHub, settings } from "../lib/metadata";
-import { linkOf, resourcesOfType } from "../lib/stack";
+import { LinkIndex, StackIndex, StackResource } from "../lib/stack";
 import { TYPES } from "../lib/types";
 import { UNKNOWN, Undecided, boolProp, isRecord, isUnknown } from "../lib/values";
 
@@ -53,24 +53,30 @@ export function intervalMessage(days: number, max: number): string {
 }
 
 function validate(args: StackValidationArgs, reportViolation: ReportViolation): void {
-  const secrets = resourcesOfType(args.resources, TYPES.secret);
+  const index = new StackIndex(args.resources);
+  const secrets = index.ofType(TYPES.secret);
   if (secrets.length === 0) {
     args.notApplicable(
       "the stack creates no secret (an existing secret rotates where it is managed)",
     );
   }
   const config = settings<RotationSettings>(args, schema);
-  const rotations = resourcesOfType(args.resources, TYPES.secretRotation);
+  const links = new LinkIndex(secrets, SECRET_IDENTIFIERS);
+  const rotationsOf = new Map<StackResource, StackResource[]>();
+  let someUndecided = false;
+  for (const rotation of index.ofType(TYPES.secretRotation)) {
+    const { targets, undecided } = links.resolve(rotation, "secretId");
+    someUndecided ||= undecided;
+    for (const secret of targets) {
+      rotationsOf.set(secret, [...(rotationsOf.get(secret) ?? []), rotation]);
+    }
+  }
   const undecided = new Undecided();
   for (const secret of secrets) {
-    const links = rotations.map((rotation) => ({
-      rotation,
-      link: linkOf(rotation, "secretId", secret, SECRET_IDENTIFIERS, secrets.length === 1),
-    }));
-    const linked = links.filter((l) => l.link === "linked").map((l) => l.rotation);
+    const linked = rotationsOf.get(secret) ?? [];
     if (linked.length === 0) {
-      if (links.some((l) => l.link === "undecided")) {
-        undecided.add(`which secret a rotation's \`secretId\` names is unknown`);
+      if (someUndecided) {
+        undecided.add("which secret a rotation's `secretId` names is unknown");
       } else {
         reportViolation(NO_ROTATION_MESSAGE, secret.resource.urn);
       }

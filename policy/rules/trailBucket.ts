@@ -11,7 +11,7 @@ import {
 } from "@pulumi/policy";
 import { actionMatches, field, parseDocument } from "../lib/iamDocument";
 import { controlTags, securityHub, settings } from "../lib/metadata";
-import { StackResource, linkOf, resourcesOfType } from "../lib/stack";
+import { LinkIndex, StackIndex, StackResource } from "../lib/stack";
 import { TYPES } from "../lib/types";
 import { UNKNOWN, Undecided, boolProp, isRecord, isUnknown } from "../lib/values";
 
@@ -104,75 +104,96 @@ function rawStatements(document: unknown): Record<string, unknown>[] | typeof UN
   return (Array.isArray(list) ? list : [list]).filter(isRecord);
 }
 
+/** Resources grouped by the bucket their `bucket` input names; `undecided` when one is unknown. */
+interface ByBucket {
+  readonly of: Map<StackResource, StackResource[]>;
+  readonly undecided: boolean;
+}
+
+function groupByBucket(resources: readonly StackResource[], buckets: LinkIndex): ByBucket {
+  const of = new Map<StackResource, StackResource[]>();
+  let undecided = false;
+  for (const resource of resources) {
+    const resolution = buckets.resolve(resource, "bucket");
+    undecided ||= resolution.undecided;
+    for (const bucket of resolution.targets) {
+      of.set(bucket, [...(of.get(bucket) ?? []), resource]);
+    }
+  }
+  return { of, undecided };
+}
+
 function checkBucket(
   bucket: StackResource,
-  args: StackValidationArgs,
+  blocks: ByBucket,
+  policies: ByBucket,
   config: TrailBucketSettings,
   reportViolation: ReportViolation,
   undecided: Undecided,
 ): void {
-  const pending = undecided.size;
-  const blocks = resourcesOfType(args.resources, TYPES.bucketPublicAccessBlock);
-  const linkedBlocks = blocks.filter(
-    (b) => linkOf(b, "bucket", bucket, BUCKET_IDS, false) !== "not-linked",
-  );
   let best: string[] = BLOCK_FLAGS;
-  for (const block of linkedBlocks) {
+  let unknownFlag = false;
+  for (const block of blocks.of.get(bucket) ?? []) {
     const unset = BLOCK_FLAGS.filter((flag) => boolProp(block.props[flag]) !== true);
-    if (unset.some((flag) => boolProp(block.props[flag]) === UNKNOWN)) {
-      undecided.add("a public access block setting of the trail bucket is unknown");
-    }
+    unknownFlag ||= unset.some((flag) => boolProp(block.props[flag]) === UNKNOWN);
     if (unset.length < best.length) {
       best = unset;
     }
   }
-  if (best.length > 0 && undecided.size === pending) {
-    reportViolation(publicAccessMessage(best), bucket.resource.urn);
+  if (best.length > 0) {
+    if (unknownFlag || blocks.undecided) {
+      undecided.add("a public access block of the trail bucket is not yet known");
+    } else {
+      reportViolation(publicAccessMessage(best), bucket.resource.urn);
+    }
   }
   if (!config.requireTls) {
     return;
   }
-  const policies = resourcesOfType(args.resources, TYPES.bucketPolicy).filter(
-    (p) => linkOf(p, "bucket", bucket, BUCKET_IDS, false) !== "not-linked",
-  );
-  const pendingTls = undecided.size;
   let denies = false;
-  for (const policy of policies) {
+  let unknownPolicy = policies.undecided;
+  for (const policy of policies.of.get(bucket) ?? []) {
     const statements = rawStatements(policy.props.policy);
     if (statements === UNKNOWN) {
-      undecided.add("the trail bucket's policy is computed from other resources' outputs");
+      unknownPolicy = true;
     } else if (statements.some(deniesPlainHttp)) {
       denies = true;
     }
   }
-  if (!denies && undecided.size === pendingTls) {
-    reportViolation(TLS_MESSAGE, bucket.resource.urn);
+  if (!denies) {
+    if (unknownPolicy) {
+      undecided.add("the trail bucket's policy is computed from other resources' outputs");
+    } else {
+      reportViolation(TLS_MESSAGE, bucket.resource.urn);
+    }
   }
 }
 
 function validate(args: StackValidationArgs, reportViolation: ReportViolation): void {
-  const trails = resourcesOfType(args.resources, TYPES.trail);
+  const index = new StackIndex(args.resources);
+  const trails = index.ofType(TYPES.trail);
   if (trails.length === 0) {
     args.notApplicable("the stack creates no CloudTrail trail");
   }
   const config = settings<TrailBucketSettings>(args, schema);
-  const buckets = resourcesOfType(args.resources, TYPES.bucket);
+  const buckets = new LinkIndex(index.ofType(TYPES.bucket), BUCKET_IDS);
+  const blocks = groupByBucket(index.ofType(TYPES.bucketPublicAccessBlock), buckets);
+  const policies = groupByBucket(index.ofType(TYPES.bucketPolicy), buckets);
   const undecided = new Undecided();
-  let checked = 0;
+  const checked = new Set<StackResource>();
   for (const trail of trails) {
-    const links = buckets.map((bucket) => ({
-      bucket,
-      link: linkOf(trail, "s3BucketName", bucket, BUCKET_IDS, buckets.length === 1),
-    }));
-    const bucket = links.find((l) => l.link === "linked")?.bucket;
-    if (bucket) {
-      checked++;
-      checkBucket(bucket, args, config, reportViolation, undecided);
-    } else if (links.some((l) => l.link === "undecided")) {
+    const { targets, undecided: unknownBucket } = buckets.resolve(trail, "s3BucketName");
+    if (unknownBucket) {
       undecided.add(`which bucket trail \`${trail.resource.name}\` writes to is unknown`);
     }
+    for (const bucket of targets) {
+      if (!checked.has(bucket)) {
+        checked.add(bucket);
+        checkBucket(bucket, blocks, policies, config, reportViolation, undecided);
+      }
+    }
   }
-  if (checked === 0 && undecided.empty) {
+  if (checked.size === 0 && undecided.empty) {
     args.notApplicable("the trail writes to a bucket managed outside this stack");
   }
   undecided.settle("The protection of the trail's log bucket");

@@ -108,11 +108,22 @@ export const agentRuntimeProvider: pulumi.dynamic.ResourceProvider<
     if (olds.agentRuntimeName !== news.agentRuntimeName) replaces.push("agentRuntimeName");
     if ((olds.region ?? "") !== (news.region ?? "")) replaces.push("region");
     // A runtime that failed to create cannot be updated; it has to go before its name is reused.
+    // The engine shows it as a replacement caused by `status`, which is the honest reason.
     if (olds.status === "CREATE_FAILED" && replaces.length === 0) {
-      return { changes: true, replaces: ["containerUri"], deleteBeforeReplace: true };
+      log.info(`AgentCore runtime ${olds.agentRuntimeName}: replace, it ended CREATE_FAILED`);
+      return { changes: true, replaces: ["status"], deleteBeforeReplace: true };
     }
     const changed = changedInputs(olds, news);
     const unsettled = olds.status !== "READY";
+    // The Node dynamic DiffResult has no per-property diff, so the changed names are logged.
+    if (replaces.length > 0) {
+      log.info(
+        `AgentCore runtime ${olds.agentRuntimeName}: replace, changed ${replaces.join(", ")}`,
+      );
+    } else if (changed.length > 0 || unsettled) {
+      const what = [...changed, ...(unsettled ? [`status ${olds.status}`] : [])].join(", ");
+      log.info(`AgentCore runtime ${olds.agentRuntimeName}: update in place, changed ${what}`);
+    }
     return { changes: replaces.length > 0 || changed.length > 0 || unsettled, replaces };
   },
 

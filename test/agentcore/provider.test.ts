@@ -63,6 +63,15 @@ describe("agentRuntimeProvider", () => {
     assert.equal(sim.calls.CreateAgentRuntime, 2);
   });
 
+  it("returns plain JSON with no undefined fields, as the provider host's protobuf Struct requires", async () => {
+    const { id, outs } = await created();
+    const read = await provider.read(id, outs);
+    const updated = await provider.update(id, outs, { ...baseInputs(), description: "changed" });
+    for (const value of [outs, read.props, read.inputs, updated.outs]) {
+      assert.deepEqual(JSON.parse(JSON.stringify(value)), value);
+    }
+  });
+
   it("logs each status change once while waiting", async () => {
     const { id } = await created();
     assert.deepEqual(logs.lines, [
@@ -137,6 +146,10 @@ describe("agentRuntimeProvider", () => {
       ZSCALER_CLIENT_SECRET: "rotated-secret-value",
     };
     assert.deepEqual(await provider.diff(id, outs, news), { changes: true, replaces: [] });
+    assert.equal(
+      logs.lines.at(-1),
+      "AgentCore runtime zscaler_mcp_test: update in place, changed environmentVariables",
+    );
     sim.reset();
     const updated = (await provider.update(id, outs, news)).outs as AgentRuntimeOutputs;
     assert.equal(updated.agentRuntimeArn, outs.agentRuntimeArn);
@@ -172,6 +185,10 @@ describe("agentRuntimeProvider", () => {
       changes: true,
       replaces: ["agentRuntimeName"],
     });
+    assert.equal(
+      logs.lines.at(-1),
+      "AgentCore runtime zscaler_mcp_test: replace, changed agentRuntimeName",
+    );
     const other = {
       ...baseInputs(),
       containerUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/zscaler-mcp:2.0.0",

@@ -128,7 +128,7 @@ describe("agentRuntimeProvider under faults", () => {
     assert.equal((err.properties as AgentRuntimeOutputs).status, "CREATE_FAILED");
     assert.deepEqual(await provider.diff(id, err.properties as AgentRuntimeOutputs, baseInputs()), {
       changes: true,
-      replaces: ["containerUri"],
+      replaces: ["status"],
       deleteBeforeReplace: true,
     });
   });
@@ -170,6 +170,7 @@ describe("agentRuntimeProvider under faults", () => {
     assert.equal(partial.status, "CREATING");
     assert.equal(partial.__provider, "serialized-provider");
     assert.equal(partial.environmentVariables, undefined);
+    assert.deepEqual(JSON.parse(JSON.stringify(partial)), partial);
     assert.deepEqual(err.reasons, [err.message]);
     assert.equal(text(err).includes(CANARY), false);
 

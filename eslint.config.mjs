@@ -4,7 +4,15 @@ import tseslint from "typescript-eslint";
 import pulumi from "@pulumi/eslint-plugin";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "policy/node_modules/**", "bin/**", ".scratch/**", "eslint.config.mjs"] },
+  {
+    ignores: [
+      "node_modules/**",
+      "policy/node_modules/**",
+      "bin/**",
+      ".scratch/**",
+      "eslint.config.mjs",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.ts"],

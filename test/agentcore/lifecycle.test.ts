@@ -125,3 +125,20 @@ describe("pollDelayMs", () => {
     );
   });
 });
+
+describe("createControlClient", () => {
+  it("retries up to 8 times in standard mode and takes its endpoint from the standard variable", async () => {
+    const { sim, stop } = await startSim();
+    try {
+      const client = createControlClient("eu-west-1");
+      assert.equal(await client.config.maxAttempts(), 8);
+      assert.equal(client.config.retryMode, "standard");
+      assert.equal(await client.config.region(), "eu-west-1");
+      await findRuntimeByName(client, "anything");
+      assert.equal(sim.calls.ListAgentRuntimes, 1);
+      client.destroy();
+    } finally {
+      await stop();
+    }
+  });
+});

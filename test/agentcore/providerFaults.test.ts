@@ -66,6 +66,13 @@ describe("agentRuntimeProvider under faults", () => {
     assert.deepEqual([...sim.runtimes.keys()], [result.id]);
   });
 
+  it("retries a status poll whose connection dropped before any answer", async () => {
+    sim.setFault("GetAgentRuntime", { kind: "drop", count: 2 });
+    const result = await provider.create(baseInputs());
+    assert.equal((result.outs as AgentRuntimeOutputs).status, "READY");
+    assert.ok(sim.calls.GetAgentRuntime >= 3);
+  });
+
   it("survives slow answers", async () => {
     sim.setFault("GetAgentRuntime", { kind: "slow", delayMs: 150, count: 2 });
     const result = await provider.create(baseInputs());

@@ -44,7 +44,10 @@ export interface AgentRuntimeArgs {
     idleRuntimeSessionTimeout?: pulumi.Input<number>;
     maxLifetime?: pulumi.Input<number>;
   }>;
-  /** Up to 20 request headers passed to the container: `Authorization` or `X-Amzn-Bedrock-AgentCore-Runtime-Custom-*`. */
+  /**
+   * Up to 20 request headers passed to the container: `Authorization` or
+   * `X-Amzn-Bedrock-AgentCore-Runtime-Custom-*`.
+   */
   readonly requestHeaderConfiguration?: pulumi.Input<{
     requestHeaderAllowlist?: pulumi.Input<pulumi.Input<string>[]>;
   }>;

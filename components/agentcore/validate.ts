@@ -29,8 +29,12 @@ export const RUNTIME_LIMITS = {
   tagValueMax: 256,
 };
 
-const CONTAINER_URI =
-  /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\/(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*(?::[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})$/;
+const REPO_PART = "[a-z0-9]+(?:[._-][a-z0-9]+)*";
+const CONTAINER_URI = new RegExp(
+  "^\\d{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/" +
+    `(?:${REPO_PART}/)*${REPO_PART}` +
+    "(?::\\w[\\w.-]{0,127}|@sha256:[a-f0-9]{64})$",
+);
 const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const SUBNET = /^subnet-[0-9a-zA-Z]{8,17}$/;
@@ -48,7 +52,9 @@ function checkIds(
   if (!Array.isArray(ids) || ids.length === 0 || ids.length > RUNTIME_LIMITS.vpcIdsMax) {
     out.push({
       property,
-      reason: `\`${property}\` must list 1 to ${RUNTIME_LIMITS.vpcIdsMax} ids; set it to the ids the runtime should use.`,
+      reason:
+        `\`${property}\` must list 1 to ${RUNTIME_LIMITS.vpcIdsMax} ids; ` +
+        "set it to the ids the runtime should use.",
     });
     return;
   }
@@ -76,7 +82,8 @@ function checkNetwork(spec: RuntimeSpec, out: SpecFailure[]): void {
     out.push({
       property: "networkConfiguration.networkModeConfig",
       reason:
-        "`networkConfiguration.networkModeConfig` is only allowed with `networkMode` `VPC`; remove it or switch to `VPC`.",
+        "`networkConfiguration.networkModeConfig` is only allowed with `networkMode` `VPC`; " +
+        "remove it or switch to `VPC`.",
     });
   }
   if (net.networkMode === "VPC") {
@@ -84,7 +91,8 @@ function checkNetwork(spec: RuntimeSpec, out: SpecFailure[]): void {
       out.push({
         property: "networkConfiguration.networkModeConfig",
         reason:
-          "`networkConfiguration.networkModeConfig` is required with `networkMode` `VPC`; give its `subnets` and `securityGroups`.",
+          "`networkConfiguration.networkModeConfig` is required with `networkMode` `VPC`; " +
+          "give its `subnets` and `securityGroups`.",
       });
       return;
     }
@@ -163,7 +171,8 @@ function checkLifecycle(spec: RuntimeSpec, out: SpecFailure[]): void {
     out.push({
       property: "lifecycleConfiguration.idleRuntimeSessionTimeout",
       reason:
-        "`lifecycleConfiguration.idleRuntimeSessionTimeout` must not exceed `maxLifetime`; lower it or raise `maxLifetime`.",
+        "`lifecycleConfiguration.idleRuntimeSessionTimeout` must not exceed `maxLifetime`; " +
+        "lower it or raise `maxLifetime`.",
     });
   }
 }
@@ -185,7 +194,9 @@ function checkAuthorizerAndHeaders(spec: RuntimeSpec, out: SpecFailure[]): void 
   if (headers.length > RUNTIME_LIMITS.headersMax) {
     out.push({
       property: "requestHeaderConfiguration.requestHeaderAllowlist",
-      reason: `\`requestHeaderConfiguration.requestHeaderAllowlist\` allows at most ${RUNTIME_LIMITS.headersMax} headers; remove some.`,
+      reason:
+        "`requestHeaderConfiguration.requestHeaderAllowlist` allows at most " +
+        `${RUNTIME_LIMITS.headersMax} headers; remove some.`,
     });
   }
   headers.forEach((header, i) => {
@@ -216,7 +227,9 @@ function checkTags(spec: RuntimeSpec, out: SpecFailure[]): void {
     ) {
       out.push({
         property: `tags.${key}`,
-        reason: `\`tags.${key}\` must be 1 to ${RUNTIME_LIMITS.tagKeyMax} characters and not start with \`aws:\`; rename the tag.`,
+        reason:
+          `\`tags.${key}\` must be 1 to ${RUNTIME_LIMITS.tagKeyMax} characters ` +
+          "and not start with `aws:`; rename the tag.",
       });
     }
     if (typeof value !== "string" || value.length > RUNTIME_LIMITS.tagValueMax) {

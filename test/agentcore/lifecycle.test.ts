@@ -105,7 +105,8 @@ describe("ensureRuntime", () => {
     assert.equal(
       err.message,
       `AgentCore runtime zscaler_mcp_lambda (\`${id}\`): expected READY, found CREATE_FAILED: Role cannot be ` +
-        "assumed; a runtime that failed to create cannot be updated, delete it (or replace the resource) and deploy again.",
+        "assumed; a runtime that failed to create cannot be updated, " +
+        "delete it (or replace the resource) and deploy again.",
     );
     assert.equal(sim.calls.DeleteAgentRuntime, 0);
   });

@@ -122,7 +122,7 @@ describe("agentRuntimeProvider under faults", () => {
     );
   });
 
-  it("fails with the service's failureReason when the runtime ends CREATE_FAILED, keeping it in the state", async () => {
+  it("fails with the failureReason of a CREATE_FAILED runtime and keeps it in the state", async () => {
     sim.failNext("create", "Image pull failed: manifest unknown");
     const err = await rejection(provider.create(baseInputs()));
     const id = [...sim.runtimes.keys()][0];

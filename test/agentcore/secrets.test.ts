@@ -23,7 +23,7 @@ describe("agentRuntimeProvider secret canary", () => {
     await stop();
   });
 
-  it("keeps the canary out of logs and of every output but the secret env var map, through a full lifecycle", async () => {
+  it("keeps the canary out of logs and non-secret outputs through a full lifecycle", async () => {
     const created = await provider.create(baseInputs());
     const outs = created.outs as AgentRuntimeOutputs;
     const rotated = {

@@ -233,7 +233,12 @@ export class RuntimeDeployer extends pulumi.ComponentResource {
           codeSha256: bundle.sha256,
         },
       },
-      { parent: this, dependsOn: [policy] },
+      // What the component waits for (the execution role's policies, the secret's value) must be
+      // in place before the function creates or updates the runtime; children do not inherit it.
+      {
+        parent: this,
+        dependsOn: pulumi.output(opts?.dependsOn ?? []).apply((d) => [policy, ...[d].flat()]),
+      },
     );
     const result = invocation.result.apply(parseInvocationResult);
 

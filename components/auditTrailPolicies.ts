@@ -2,6 +2,7 @@
  * Bucket and key policies of the audit trail: CloudTrail may write only for this trail, and
  * nobody may reach the bucket without TLS.
  */
+import { keyAdministration } from "./keyAdministration";
 import { PolicyDocument, ResolvedAccount, policyDocument } from "./policyDocument";
 
 /** The ARN of a trail named `trailName` in the resolved account and region. */
@@ -49,28 +50,7 @@ export function trailKeyPolicy(account: ResolvedAccount, trailName: string): Pol
   const { partition, accountId, region } = account;
   const root = `arn:${partition}:iam::${accountId}:root`;
   return policyDocument([
-    {
-      Sid: "AccountAdministersKeyThroughIam",
-      Effect: "Allow",
-      Principal: { AWS: root },
-      Action: [
-        "kms:Create*",
-        "kms:Describe*",
-        "kms:Enable*",
-        "kms:List*",
-        "kms:Put*",
-        "kms:Update*",
-        "kms:Revoke*",
-        "kms:Disable*",
-        "kms:Get*",
-        "kms:Delete*",
-        "kms:TagResource",
-        "kms:UntagResource",
-        "kms:ScheduleKeyDeletion",
-        "kms:CancelKeyDeletion",
-      ],
-      Resource: "*",
-    },
+    keyAdministration(account),
     {
       Sid: "CloudTrailEncryptsLogs",
       Effect: "Allow",

@@ -1,6 +1,7 @@
 /**
  * Resource policies for the credentials secret and the key policy of its customer-managed key.
  */
+import { keyAdministration } from "./keyAdministration";
 import { PolicyDocument, ResolvedAccount, policyDocument } from "./policyDocument";
 
 /**
@@ -32,29 +33,7 @@ export function secretReadPolicy(
 export function secretKeyPolicy(account: ResolvedAccount): PolicyDocument {
   const { partition, accountId, region } = account;
   return policyDocument([
-    {
-      Sid: "AccountAdministersKeyThroughIam",
-      Effect: "Allow",
-      Principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
-      Action: [
-        "kms:Create*",
-        "kms:Describe*",
-        "kms:Enable*",
-        "kms:List*",
-        "kms:Put*",
-        "kms:Update*",
-        "kms:Revoke*",
-        "kms:Disable*",
-        "kms:Get*",
-        "kms:Delete*",
-        "kms:TagResource",
-        "kms:UntagResource",
-        "kms:ScheduleKeyDeletion",
-        "kms:CancelKeyDeletion",
-        "kms:RotateKeyOnDemand",
-      ],
-      Resource: "*",
-    },
+    keyAdministration(account),
     {
       Sid: "UseThroughSecretsManagerOnly",
       Effect: "Allow",

@@ -89,9 +89,12 @@ export function deployerPermissionsPolicy(
       Condition: { StringEquals: { "aws:RequestedRegion": region } },
     },
     {
+      // CreateAgentRuntime also makes the DEFAULT endpoint (`runtime/<id>/runtime-endpoint/DEFAULT`,
+      // matched by the wildcard) in the caller's name, so the caller needs its create action too.
       Sid: "ManageThisRuntime",
       Effect: "Allow",
       Action: [
+        "bedrock-agentcore:CreateAgentRuntimeEndpoint",
         "bedrock-agentcore:GetAgentRuntime",
         "bedrock-agentcore:UpdateAgentRuntime",
         "bedrock-agentcore:ListTagsForResource",

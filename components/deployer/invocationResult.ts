@@ -47,8 +47,10 @@ export function parseInvocationResult(result: string): InvocationResult {
   const record = (parsed ?? {}) as Record<string, unknown>;
   const missing = FIELDS.filter((key) => typeof record[key] !== "string");
   if (missing.length > 0 || !["created", "updated", "unchanged"].includes(String(record.action))) {
+    const lacking =
+      missing.length > 0 ? missing.map((k) => `\`${k}\``).join(", ") : "a deployed `action`";
     throw new Error(
-      `The deployer's answer lacks ${missing.length > 0 ? missing.map((k) => `\`${k}\``).join(", ") : "a deployed `action`"}: ` +
+      `The deployer's answer lacks ${lacking}: ` +
         "check the function's log group, then run `pulumi up` again.",
     );
   }

@@ -61,7 +61,10 @@ export function scheduleExpressionProblem(expression: string): string | undefine
     const unit = rate[2];
     if (n < 1) return "`rotationSchedule` must use a positive rate, e.g. `rate(1 day)`.";
     if ((n === 1) !== !unit.endsWith("s")) {
-      return `\`rotationSchedule\` "${expression}" must use the singular unit for 1 and the plural otherwise, e.g. \`rate(1 day)\` or \`rate(7 days)\`.`;
+      return (
+        `\`rotationSchedule\` "${expression}" must use the singular unit for 1 and the plural ` +
+        "otherwise, e.g. `rate(1 day)` or `rate(7 days)`."
+      );
     }
     return undefined;
   }

@@ -62,6 +62,7 @@ describe("deployerPermissionsPolicy", () => {
         Sid: "ManageThisRuntime",
         Effect: "Allow",
         Action: [
+          "bedrock-agentcore:CreateAgentRuntimeEndpoint",
           "bedrock-agentcore:GetAgentRuntime",
           "bedrock-agentcore:UpdateAgentRuntime",
           "bedrock-agentcore:ListTagsForResource",

@@ -39,7 +39,9 @@ const RESULT = {
   agentRuntimeId: "zscaler_mcp_dev-AbCdEf1234",
   agentRuntimeVersion: "1",
   status: "READY",
-  invocationUrl: `https://bedrock-agentcore.us-east-1.amazonaws.com/runtimes/${encodeURIComponent(RUNTIME_ARN)}/invocations?qualifier=DEFAULT`,
+  invocationUrl:
+    "https://bedrock-agentcore.us-east-1.amazonaws.com/runtimes/" +
+    `${encodeURIComponent(RUNTIME_ARN)}/invocations?qualifier=DEFAULT`,
   secretVersionId: "v-0001",
 };
 
@@ -337,7 +339,10 @@ describe("RuntimeDeployer", () => {
       await assert.rejects(
         (deployer.permissions as unknown as { promise(): Promise<unknown> }).promise(),
         // Pulumi prefixes the property it was serializing when the check failed.
-        /`runtime\.environmentVariables` sets credential keys `ZSCALER_CLIENT_ID`, which only the secret may supply: remove them and store the values in the secret\.$/,
+        new RegExp(
+          "`runtime\\.environmentVariables` sets credential keys `ZSCALER_CLIENT_ID`, which only " +
+            "the secret may supply: remove them and store the values in the secret\\.$",
+        ),
       );
       await new Promise((r) => setTimeout(r, 20));
     } finally {

@@ -118,7 +118,8 @@ async function readSecret(
       name === "ResourceNotFoundException"
         ? "create it, or point the deployer at the right ARN"
         : name === "AccessDeniedException"
-          ? "allow the deployer role `secretsmanager:GetSecretValue` in both its policy and the secret's resource policy"
+          ? "allow the deployer role `secretsmanager:GetSecretValue` in both its policy and " +
+            "the secret's resource policy"
           : name === "DecryptionFailure"
             ? "allow the deployer role `kms:Decrypt` on the secret's key through Secrets Manager"
             : "check the error and invoke the deployer again";

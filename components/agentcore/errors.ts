@@ -97,3 +97,19 @@ export function redactError(err: unknown, values: readonly string[]): Error {
   safe.stack = `${safe.name}: ${message}`;
   return safe;
 }
+
+/** A runtime that should be appearing (right after its create) is still not found. */
+export class RuntimeMissingError extends Error {
+  /** The runtime's id. */
+  readonly agentRuntimeId: string;
+
+  /** Builds the error; the message says what was expected and what to do. */
+  constructor(label: string, agentRuntimeId: string, polls: number) {
+    super(
+      `AgentCore runtime ${label} (\`${agentRuntimeId}\`): expected it to appear after its create, ` +
+        `still not found after ${polls} polls; check for a deletion in CloudTrail and deploy again.`,
+    );
+    this.name = "RuntimeMissingError";
+    this.agentRuntimeId = agentRuntimeId;
+  }
+}

@@ -5,101 +5,32 @@
  */
 import {
   type BedrockAgentCoreControlClient,
-  CreateAgentRuntimeCommand,
   DeleteAgentRuntimeCommand,
-  GetAgentRuntimeCommand,
   type GetAgentRuntimeResponse,
-  ListAgentRuntimesCommand,
-  ListTagsForResourceCommand,
   TagResourceCommand,
   UntagResourceCommand,
   UpdateAgentRuntimeCommand,
 } from "@aws-sdk/client-bedrock-agentcore-control";
-import { errorMessage, isConflict, isNotFound } from "./errors";
+import { createRuntime } from "./create";
+import { isConflict, isNotFound } from "./errors";
+import { findRuntimeByName, getRuntime, getRuntimeTags } from "./read";
 import {
   type RuntimeSpec,
   canonicalSpec,
   changedConfigFields,
-  createClientToken,
   specFromLive,
   tagsDiffer,
-  toCreateRequest,
   toUpdateRequest,
 } from "./spec";
 import { type RuntimeState, stateFromLive } from "./state";
-import {
-  BUSY_STATUSES,
-  type RuntimeLogger,
-  type WaitSettings,
-  pollDelayMs,
-  sleep,
-  waitForRuntime,
-} from "./wait";
+import { BUSY_STATUSES, type LifecycleOptions, pollDelayMs, sleep, waitForRuntime } from "./wait";
 
 export type { RuntimeSpec } from "./spec";
 export type { RuntimeState } from "./state";
-export type { RuntimeLogger, WaitSettings } from "./wait";
+export type { LifecycleOptions, RuntimeLogger, WaitSettings } from "./wait";
 export { DEFAULT_WAIT } from "./wait";
-
-/** Options of every lifecycle operation. */
-export interface LifecycleOptions {
-  /** How long to wait for the runtime to settle, and how often to poll. */
-  wait: WaitSettings;
-  /** Where status changes and warnings go. */
-  log: RuntimeLogger;
-}
-
-/** The runtime was created (it has an id) but did not become READY; the cause says why. */
-export class RuntimeNotReadyError extends Error {
-  /** The runtime as last seen, so the caller can record it instead of orphaning it. */
-  readonly runtime: RuntimeState;
-
-  /** Wraps the wait failure, keeping its message. */
-  constructor(runtime: RuntimeState, cause: unknown) {
-    super(errorMessage(cause), { cause });
-    this.name = "RuntimeNotReadyError";
-    this.runtime = runtime;
-  }
-}
-
-/** Finds a runtime by exact name, following `ListAgentRuntimes` pages; undefined when none. */
-export async function findRuntimeByName(
-  client: BedrockAgentCoreControlClient,
-  agentRuntimeName: string,
-): Promise<RuntimeState | undefined> {
-  let nextToken: string | undefined;
-  do {
-    const page = await client.send(new ListAgentRuntimesCommand({ maxResults: 100, nextToken }));
-    const hit = page.agentRuntimes?.find((r) => r.agentRuntimeName === agentRuntimeName);
-    if (hit) return stateFromLive(hit);
-    nextToken = page.nextToken;
-  } while (nextToken);
-  return undefined;
-}
-
-/** Reads a runtime; undefined when the service says it does not exist. */
-export async function getRuntime(
-  client: BedrockAgentCoreControlClient,
-  agentRuntimeId: string,
-): Promise<GetAgentRuntimeResponse | undefined> {
-  try {
-    return await client.send(new GetAgentRuntimeCommand({ agentRuntimeId }));
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw err;
-  }
-}
-
-/** Reads a runtime's tags, leaving out the `aws:` ones that nobody can set or remove. */
-export async function getRuntimeTags(
-  client: BedrockAgentCoreControlClient,
-  agentRuntimeArn: string,
-): Promise<Record<string, string>> {
-  const out = await client.send(new ListTagsForResourceCommand({ resourceArn: agentRuntimeArn }));
-  return Object.fromEntries(
-    Object.entries(out.tags ?? {}).filter(([key]) => !key.startsWith("aws:")),
-  );
-}
+export { RuntimeNotReadyError, createRuntime } from "./create";
+export { findRuntimeByName, getRuntime, getRuntimeTags } from "./read";
 
 /** Makes the runtime's tags equal to `desired`: TagResource for new or changed, UntagResource for removed. */
 export async function syncTags(
@@ -163,53 +94,6 @@ export async function whenSettled<T>(
         await sleep(pollDelayMs(attempt, opts.wait));
       }
     }
-  }
-}
-
-/**
- * Creates a runtime with an idempotency token and waits until it is READY. Throws
- * {@link RuntimeNotReadyError} (carrying the runtime) when it was created but failed or timed
- * out, and a plain error naming the import command when the name is taken.
- */
-export async function createRuntime(
-  client: BedrockAgentCoreControlClient,
-  spec: RuntimeSpec,
-  opts: LifecycleOptions & { clientToken?: string },
-): Promise<RuntimeState> {
-  const token = opts.clientToken ?? createClientToken(spec);
-  const name = spec.agentRuntimeName;
-  let created: RuntimeState;
-  try {
-    created = stateFromLive(
-      await client.send(new CreateAgentRuntimeCommand(toCreateRequest(spec, token))),
-    );
-  } catch (err) {
-    if (!isConflict(err)) throw err;
-    const existing = await findRuntimeByName(client, name).catch(() => undefined);
-    if (!existing) throw err;
-    throw new Error(
-      `\`agentRuntimeName\` "${name}" is already used by runtime \`${existing.agentRuntimeId}\` in this ` +
-        "account and region, and runtime names must be unique; choose another name, or adopt it with " +
-        `\`pulumi import pulumi-nodejs:dynamic/agentcore:AgentRuntime <resource name> ${existing.agentRuntimeId}\`.`,
-      { cause: err },
-    );
-  }
-  opts.log.info(
-    `AgentCore runtime ${name} (${created.agentRuntimeId}): created, ${created.status}`,
-  );
-  try {
-    const ready = await waitForRuntime(
-      client,
-      created.agentRuntimeId,
-      { label: name, target: "READY", failed: ["CREATE_FAILED"] },
-      opts.wait,
-      opts.log,
-      created.status,
-    );
-    return stateFromLive(ready ?? {});
-  } catch (err) {
-    const last = await getRuntime(client, created.agentRuntimeId).catch(() => undefined);
-    throw new RuntimeNotReadyError(last ? stateFromLive(last) : created, err);
   }
 }
 
@@ -312,15 +196,23 @@ export async function deleteRuntime(
 /**
  * Makes the runtime named in the spec exist with the spec's configuration: creates it when no
  * runtime has that name (with a deterministic idempotency token), otherwise updates it in place
- * when its live configuration or tags differ. Waits for READY, never deletes. Calling it twice
- * with the same spec creates one runtime and updates nothing the second time.
+ * when its live configuration or tags differ. Waits for READY, never deletes (a runtime that
+ * someone else is deleting is waited out, then created again). Calling it twice with the same
+ * spec creates one runtime and updates nothing the second time.
  */
 export async function ensureRuntime(
   client: BedrockAgentCoreControlClient,
   spec: RuntimeSpec,
   opts: LifecycleOptions & { clientToken?: string },
 ): Promise<{ action: "created" | "updated" | "unchanged"; runtime: RuntimeState }> {
-  const existing = await findRuntimeByName(client, spec.agentRuntimeName);
-  if (!existing) return { action: "created", runtime: await createRuntime(client, spec, opts) };
-  return reconcileRuntime(client, existing.agentRuntimeId, spec, opts);
+  const label = spec.agentRuntimeName;
+  const existing = await findRuntimeByName(client, label);
+  if (existing?.status === "DELETING") {
+    // Someone is deleting it; the name is free again once it is gone.
+    const goal = { label, target: "GONE", failed: ["DELETE_FAILED"] } as const;
+    await waitForRuntime(client, existing.agentRuntimeId, goal, opts.wait, opts.log, "DELETING");
+  } else if (existing) {
+    return reconcileRuntime(client, existing.agentRuntimeId, spec, opts);
+  }
+  return { action: "created", runtime: await createRuntime(client, spec, opts) };
 }

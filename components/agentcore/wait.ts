@@ -3,7 +3,7 @@ import {
   GetAgentRuntimeCommand,
   type GetAgentRuntimeResponse,
 } from "@aws-sdk/client-bedrock-agentcore-control";
-import { RuntimeFailedError, WaitTimeoutError, isNotFound } from "./errors";
+import { RuntimeFailedError, RuntimeMissingError, WaitTimeoutError, isNotFound } from "./errors";
 
 /** How long to wait for a runtime to settle and how often to look. */
 export interface WaitSettings {
@@ -35,6 +35,17 @@ export interface RuntimeLogger {
 
 /** Statuses during which the service refuses changes to the runtime with a 409. */
 export const BUSY_STATUSES: readonly string[] = ["CREATING", "UPDATING", "DELETING"];
+
+/** Options of every lifecycle operation. */
+export interface LifecycleOptions {
+  /** How long to wait for the runtime to settle, and how often to poll. */
+  wait: WaitSettings;
+  /** Where status changes and warnings go. */
+  log: RuntimeLogger;
+}
+
+/** Consecutive "not found" polls after which a runtime that should be appearing is given up on. */
+export const MISSING_POLLS = 4;
 
 /** A logger that drops every message. */
 export const SILENT_LOGGER: RuntimeLogger = { info: () => undefined, warn: () => undefined };
@@ -88,30 +99,37 @@ export async function waitForRuntime(
 ): Promise<GetAgentRuntimeResponse | undefined> {
   const deadline = Date.now() + wait.timeoutSeconds * 1000;
   let seen = lastKnownStatus;
+  let missing = 0;
   for (let attempt = 0; ; attempt++) {
     const remaining = deadline - Date.now();
-    if (remaining <= 0)
+    if (remaining <= 0) {
+      const last = seen ?? "UNKNOWN";
       throw new WaitTimeoutError(
         goal.label,
         agentRuntimeId,
         goal.target,
-        seen ?? "UNKNOWN",
+        last,
         wait.timeoutSeconds,
       );
+    }
     await sleep(Math.min(pollDelayMs(attempt, wait), remaining));
-    let live: GetAgentRuntimeResponse | undefined;
+    let live: GetAgentRuntimeResponse;
     try {
       live = await client.send(new GetAgentRuntimeCommand({ agentRuntimeId }));
     } catch (err) {
       if (!isNotFound(err)) throw err;
       if (goal.target !== "READY") {
-        log.info(
-          `AgentCore runtime ${goal.label} (${agentRuntimeId}): ${seen ?? "DELETING"} -> deleted`,
-        );
+        const from = seen ?? "DELETING";
+        log.info(`AgentCore runtime ${goal.label} (${agentRuntimeId}): ${from} -> deleted`);
         return undefined;
       }
+      // Reads can lag a create by a moment; a runtime missing for longer is not coming.
+      missing += 1;
+      if (missing >= MISSING_POLLS)
+        throw new RuntimeMissingError(goal.label, agentRuntimeId, missing);
       continue;
     }
+    missing = 0;
     const status = live.status ?? "UNKNOWN";
     if (status !== seen) {
       log.info(`AgentCore runtime ${goal.label} (${agentRuntimeId}): ${seen ?? "?"} -> ${status}`);
@@ -120,13 +138,8 @@ export async function waitForRuntime(
     if (status === goal.target) return live;
     if (goal.target === "SETTLED" && !BUSY_STATUSES.includes(status)) return live;
     if (goal.failed.includes(status)) {
-      throw new RuntimeFailedError(
-        goal.label,
-        agentRuntimeId,
-        goal.target,
-        status,
-        live.failureReason,
-      );
+      const reason = live.failureReason;
+      throw new RuntimeFailedError(goal.label, agentRuntimeId, goal.target, status, reason);
     }
   }
 }

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { DeleteAgentRuntimeCommand } from "@aws-sdk/client-bedrock-agentcore-control";
 import { createControlClient } from "../../components/agentcore/client";
 import {
   type RuntimeSpec,
@@ -94,6 +95,19 @@ describe("ensureRuntime", () => {
     assert.equal(result.action, "unchanged");
     assert.equal(result.runtime.status, "READY");
     assert.equal(sim.calls.CreateAgentRuntime, 1);
+  });
+
+  it("waits for a runtime that is being deleted to go, then creates it again", async () => {
+    const client = createControlClient("us-east-1");
+    const first = await ensureRuntime(client, spec(), opts);
+    sim.delays.deleteMs = 100;
+    await client.send(
+      new DeleteAgentRuntimeCommand({ agentRuntimeId: first.runtime.agentRuntimeId }),
+    );
+    const second = await ensureRuntime(client, spec(), opts);
+    assert.equal(second.action, "created");
+    assert.notEqual(second.runtime.agentRuntimeId, first.runtime.agentRuntimeId);
+    assert.deepEqual([...sim.runtimes.keys()], [second.runtime.agentRuntimeId]);
   });
 
   it("refuses to touch a runtime that failed to create, naming the way out", async () => {

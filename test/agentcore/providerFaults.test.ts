@@ -191,6 +191,23 @@ describe("agentRuntimeProvider under faults", () => {
     assert.equal(sim.calls.UpdateAgentRuntime, 0);
   });
 
+  it("creates again when the service answers the token with a runtime deleted since", async () => {
+    await stop();
+    ({ sim, stop } = await startSim({ replayDeletedTokens: true }));
+    const first = (await provider.create(baseInputs())) as {
+      id: string;
+      outs: AgentRuntimeOutputs;
+    };
+    await provider.delete(first.id, first.outs);
+    const second = await provider.create(baseInputs());
+    assert.notEqual(second.id, first.id);
+    assert.deepEqual([...sim.runtimes.keys()], [second.id]);
+    assert.equal(sim.calls.CreateAgentRuntime, 3);
+    assert.ok(logs.lines.some((l) => l.includes(`returned ${first.id}, which no longer exists`)));
+    const again = await provider.create(baseInputs());
+    assert.equal(again.id, second.id);
+  });
+
   it("times out a delete that never finishes with the resource kept", async () => {
     const { id, outs } = (await provider.create(baseInputs())) as {
       id: string;

@@ -43,6 +43,12 @@ export interface AgentCoreSimulatorOptions {
   pageSize?: number;
   /** Return lists and maps in another order than sent, as a real service may. Default true. */
   reorder?: boolean;
+  /**
+   * Keep honouring a clientToken after its runtime is deleted, answering it with the deleted
+   * runtime's create response (as an idempotency cache that outlives the resource would).
+   * Default false: deleting a runtime forgets its tokens.
+   */
+  replayDeletedTokens?: boolean;
 }
 
 /** A running simulator. */
@@ -183,6 +189,7 @@ export async function startAgentCoreSimulator(
     options.region ?? "us-east-1",
     options.accountId ?? "123456789012",
   );
+  store.replayDeletedTokens = options.replayDeletedTokens ?? false;
   const faults = new FaultQueues();
   const reorder = options.reorder ?? true;
   const pageSize = options.pageSize ?? 100;

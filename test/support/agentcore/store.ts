@@ -84,11 +84,19 @@ function requireConfig(body: Record<string, unknown>): void {
   }
 }
 
+interface TokenEntry {
+  agentRuntimeId: string;
+  digest: string;
+  first: SimRuntime;
+}
+
 /** The runtime records and their timers. */
 export class RuntimeStore {
   readonly runtimes = new Map<string, SimRuntime>();
   readonly events: SimEvent[] = [];
-  private readonly tokens = new Map<string, { agentRuntimeId: string; digest: string }>();
+  private readonly tokens = new Map<string, TokenEntry>();
+  /** Keep answering a token whose runtime was deleted with that runtime's create response. */
+  replayDeletedTokens = false;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly failures = {
     create: [] as string[],
@@ -146,7 +154,7 @@ export class RuntimeStore {
       .update(JSON.stringify({ ...body, clientToken: undefined }))
       .digest("hex");
     const known = token ? this.tokens.get(token) : undefined;
-    if (known && this.runtimes.has(known.agentRuntimeId)) {
+    if (known && (this.runtimes.has(known.agentRuntimeId) || this.replayDeletedTokens)) {
       if (known.digest !== digest) {
         throw new SimError(
           409,
@@ -154,7 +162,7 @@ export class RuntimeStore {
           "The clientToken was already used with different parameters",
         );
       }
-      return this.get(known.agentRuntimeId);
+      return this.runtimes.get(known.agentRuntimeId) ?? known.first;
     }
     if ([...this.runtimes.values()].some((r) => r.agentRuntimeName === name)) {
       throw new SimError(409, "ConflictException", `An agent runtime named ${name} already exists`);
@@ -181,7 +189,7 @@ export class RuntimeStore {
         `workload-identity/${id}`,
     };
     this.runtimes.set(id, runtime);
-    if (token) this.tokens.set(token, { agentRuntimeId: id, digest });
+    if (token) this.tokens.set(token, { agentRuntimeId: id, digest, first: { ...runtime } });
     this.setStatus(runtime, "CREATING");
     const failure = this.failures.create.shift();
     this.later(this.delays.createMs, () => {
@@ -226,7 +234,7 @@ export class RuntimeStore {
     return runtime;
   }
 
-  /** DeleteAgentRuntime: DELETING, then gone (its idempotency tokens are forgotten). */
+  /** DeleteAgentRuntime: DELETING, then gone (its tokens forgotten unless `replayDeletedTokens`). */
   delete(id: string): SimRuntime {
     const runtime = this.get(id);
     this.assertSettled(runtime);
@@ -239,8 +247,10 @@ export class RuntimeStore {
         return;
       }
       this.runtimes.delete(id);
-      for (const [token, entry] of this.tokens)
+      if (this.replayDeletedTokens) return;
+      for (const [token, entry] of this.tokens) {
         if (entry.agentRuntimeId === id) this.tokens.delete(token);
+      }
       this.events.push({ agentRuntimeId: id, status: "GONE", at: Date.now() });
     });
     return runtime;

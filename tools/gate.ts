@@ -17,7 +17,6 @@ import {
   NotApplicable,
   ResourceInput,
   policyResources,
-  proxiedProps,
   resourceArgs,
   stackArgs,
 } from "./gate/args";
@@ -60,22 +59,23 @@ function isStackPolicy(policy: Policy): policy is StackValidationPolicy {
   return "validateStack" in policy;
 }
 
-/** Runs one validation and turns the engine's special errors into what the engine reports. */
-async function guarded(
+/**
+ * Runs one validation or remediation and maps the analyzer's special errors the way the engine
+ * does: "not applicable" is silent, an unknown value becomes an advisory note, anything else fails
+ * the run. Returns a promise only when the policy did, so synchronous rules stay synchronous.
+ */
+function guarded(
   policy: Policy,
   subject: string,
-  run: () => void | Promise<void>,
-  report: (level: "advisory", message: string) => void,
-): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
+  run: () => unknown,
+  note: (message: string) => void,
+): void | Promise<void> {
+  const fail = (error: unknown): void => {
     if (error instanceof NotApplicable) {
       return;
     }
     if (isUnknownValueError(error)) {
-      report(
-        "advisory",
+      note(
         `can't run policy '${policy.name}' from policy pack '${PACK_ID}' during preview: ${error.message}`,
       );
       return;
@@ -83,7 +83,16 @@ async function guarded(
     throw new Error(`Policy \`${policy.name}\` failed on ${subject}: ${(error as Error).message}`, {
       cause: error,
     });
+  };
+  try {
+    const result = run();
+    if (result instanceof Promise) {
+      return result.then(() => undefined, fail);
+    }
+  } catch (error) {
+    fail(error);
   }
+  return undefined;
 }
 
 /** Runs every policy of the pack over a stack's captured resources. */
@@ -112,12 +121,41 @@ export async function runGate(
       .propertyDependencies,
   }));
 
+  // The resource and policy being evaluated; the closures below read them, so that the argument
+  // bag and the report functions are built once per resource and per policy, not per pair.
+  let where: Pick<GateViolation, "urn" | "resourceName" | "resourceType"> = {};
+  let settingsNow: Record<string, unknown> = {};
+  const resourcePolicies = active.flatMap(({ policy, level, settings }) => {
+    if (!isResourcePolicy(policy)) {
+      return [];
+    }
+    const reported: GateViolation["enforcementLevel"] =
+      level === "advisory" ? "advisory" : "mandatory";
+    const validations =
+      policy.validateResource === undefined ? [] : [policy.validateResource].flat();
+    const report: ReportViolation = (message) =>
+      violations.push({
+        policyName: policy.name,
+        enforcementLevel: reported,
+        ...where,
+        message: `${policy.description}\n${message}`,
+      });
+    const note = (message: string): void =>
+      void violations.push({
+        policyName: policy.name,
+        enforcementLevel: "advisory",
+        ...where,
+        message,
+      });
+    return [{ policy, level, settings, validations, report, note }];
+  });
+
   for (let i = 0; i < inputs.length; i++) {
     let input = inputs[i];
-    const where = { urn: input.urn, resourceName: input.name, resourceType: input.type };
+    where = { urn: input.urn, resourceName: input.name, resourceType: input.type };
     // Remediations run first, each on the previous one's output, as in the engine.
-    for (const { policy, level, settings } of active) {
-      if (level !== "remediate" || !isResourcePolicy(policy) || !policy.remediateResource) {
+    for (const { policy, level, settings, note } of resourcePolicies) {
+      if (level !== "remediate" || !policy.remediateResource) {
         continue;
       }
       const remediate = policy.remediateResource;
@@ -136,35 +174,18 @@ export async function runGate(
             });
           }
         },
-        (lvl, message) =>
-          violations.push({ policyName: policy.name, enforcementLevel: lvl, ...where, message }),
+        note,
       );
     }
     inputs[i] = input;
-    const props = proxiedProps(input.props);
-    for (const { policy, level, settings } of active) {
-      if (!isResourcePolicy(policy) || !policy.validateResource) {
-        continue;
-      }
-      const reported = level === "advisory" ? "advisory" : "mandatory";
-      const report: ReportViolation = (message) =>
-        violations.push({
-          policyName: policy.name,
-          enforcementLevel: reported,
-          ...where,
-          message: `${policy.description}\n${message}`,
-        });
-      const validations = Array.isArray(policy.validateResource)
-        ? policy.validateResource
-        : [policy.validateResource];
+    const args = resourceArgs(input, () => settingsNow);
+    for (const { policy, settings, validations, report, note } of resourcePolicies) {
+      settingsNow = settings;
       for (const validation of validations) {
-        await guarded(
-          policy,
-          input.urn,
-          () => validation(resourceArgs(input, settings, props), report),
-          (lvl, message) =>
-            violations.push({ policyName: policy.name, enforcementLevel: lvl, ...where, message }),
-        );
+        const pending = guarded(policy, input.urn, () => validation(args, report), note);
+        if (pending) {
+          await pending;
+        }
       }
     }
   }
@@ -190,8 +211,9 @@ export async function runGate(
       policy,
       `stack \`${stack}\``,
       () => policy.validateStack(stackArgs(stackResources, settings), report),
-      (lvl, message) =>
-        violations.push({ policyName: policy.name, enforcementLevel: lvl, message }),
+      (message) => {
+        violations.push({ policyName: policy.name, enforcementLevel: "advisory", message });
+      },
     );
   }
 

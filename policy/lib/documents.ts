@@ -2,20 +2,36 @@
  * Where policy documents live in each resource type's inputs, and how to put a rewritten document
  * back in the same place and shape (for remediation).
  */
+import { ParsedDocument, parseDocument } from "./iamDocument";
 import { TYPES } from "./types";
 import { isRecord, isUnknown } from "./values";
 
 /** Who a document speaks for: an identity, a resource, a role's trust, or a KMS key. */
 export type DocumentKind = "identity" | "resource" | "trust" | "key";
 
-/** One document found in a resource's inputs. */
-export interface DocumentRef {
-  /** Property path, e.g. `policy` or `inlinePolicies[1].policy`, used in messages. */
-  readonly path: string;
-  readonly kind: DocumentKind;
-  /** The document as given: a JSON string, an object, or an unknown sentinel. */
-  readonly value: unknown;
+/** One document found in a resource's inputs; parsed on first use, then kept. */
+export class DocumentRef {
+  private parsedDocument?: ParsedDocument;
+
+  constructor(
+    /** Property path, e.g. `policy` or `inlinePolicies[1].policy`, used in messages. */
+    readonly path: string,
+    readonly kind: DocumentKind,
+    /** The document as given: a JSON string, an object, or an unknown sentinel. */
+    readonly value: unknown,
+  ) {}
+
+  /** The document in normal form. */
+  get parsed(): ParsedDocument {
+    this.parsedDocument ??= parseDocument(this.value);
+    return this.parsedDocument;
+  }
 }
+
+// The documents of the last properties object read: every policy run on one resource in a row
+// shares them, so each document is parsed once per resource.
+let lastProps: object | undefined;
+let lastDocuments: DocumentRef[] = [];
 
 const SINGLE_DOCUMENT: Readonly<Record<string, DocumentKind>> = {
   [TYPES.managedPolicy]: "identity",
@@ -30,31 +46,37 @@ const SINGLE_DOCUMENT: Readonly<Record<string, DocumentKind>> = {
 
 /** Every policy document in a resource's (plain) inputs. */
 export function documentsOf(type: string, props: Record<string, unknown>): DocumentRef[] {
+  if (props !== lastProps) {
+    lastDocuments = collect(type, props);
+    lastProps = props;
+  }
+  return lastDocuments;
+}
+
+function collect(type: string, props: Record<string, unknown>): DocumentRef[] {
   const single = SINGLE_DOCUMENT[type];
   if (single !== undefined) {
-    return props.policy === undefined
-      ? []
-      : [{ path: "policy", kind: single, value: props.policy }];
+    return props.policy === undefined ? [] : [new DocumentRef("policy", single, props.policy)];
   }
   if (type !== TYPES.role) {
     return [];
   }
-  const found: DocumentRef[] = [];
+  const list: DocumentRef[] = [];
   if (props.assumeRolePolicy !== undefined) {
-    found.push({ path: "assumeRolePolicy", kind: "trust", value: props.assumeRolePolicy });
+    list.push(new DocumentRef("assumeRolePolicy", "trust", props.assumeRolePolicy));
   }
   const inline = props.inlinePolicies;
   if (isUnknown(inline)) {
-    found.push({ path: "inlinePolicies", kind: "identity", value: inline });
+    list.push(new DocumentRef("inlinePolicies", "identity", inline));
   } else if (Array.isArray(inline)) {
     inline.forEach((entry: unknown, i: number) => {
       const value = isUnknown(entry) ? entry : isRecord(entry) ? entry.policy : undefined;
       if (value !== undefined) {
-        found.push({ path: `inlinePolicies[${i}].policy`, kind: "identity", value });
+        list.push(new DocumentRef(`inlinePolicies[${i}].policy`, "identity", value));
       }
     });
   }
-  return found;
+  return list;
 }
 
 /**

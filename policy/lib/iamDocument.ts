@@ -1,7 +1,7 @@
 /**
  * IAM policy documents in every shape they reach a policy: a JSON string or an object, `Statement`
- * as one object or a list, `Action` and `Resource` as a string or a list, keys in any case. Each
- * document is parsed once per distinct text and the result reused.
+ * as one object or a list, `Action` and `Resource` as a string or a list, keys in any case. Recent
+ * texts are parsed once and the result reused (documents repeat across resources of a stack).
  */
 import { UNKNOWN, Unknown, isRecord, isUnknown } from "./values";
 
@@ -30,7 +30,7 @@ export type ParsedDocument =
 
 const ABSENT: ParsedDocument = { kind: "absent" };
 const UNKNOWN_DOCUMENT: ParsedDocument = { kind: "unknown" };
-const CACHE_LIMIT = 20_000;
+const CACHE_LIMIT = 2_000;
 const cache = new Map<string, ParsedDocument>();
 
 /** Parses a policy document given as a JSON string or an object. */

@@ -24,7 +24,7 @@ export const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /** True when `value` is a value that is unknown until the update runs. */
 export function isUnknown(value: unknown): boolean {
-  return typeof value === "string" && UNKNOWN_SENTINELS.has(value);
+  return typeof value === "string" && value.length === 36 && UNKNOWN_SENTINELS.has(value);
 }
 
 /**
@@ -33,6 +33,9 @@ export function isUnknown(value: unknown): boolean {
  * everything below the top level is already plain data.
  */
 export function plainProps(props: Record<string, unknown>): Record<string, unknown> {
+  if (props === lastProps && lastPlain !== undefined) {
+    return lastPlain;
+  }
   const result: Record<string, unknown> = {};
   for (const key of Object.keys(props)) {
     const descriptor = Object.getOwnPropertyDescriptor(props, key);
@@ -40,8 +43,16 @@ export function plainProps(props: Record<string, unknown>): Record<string, unkno
       result[key] = descriptor.value;
     }
   }
+  lastProps = props;
+  lastPlain = result;
   return result;
 }
+
+// The last copy made: the analyzer runs every policy on one resource before the next, and the
+// offline gate hands them all the same properties object, so one entry catches the repeats
+// without the cost of a cache the size of the stack.
+let lastProps: object | undefined;
+let lastPlain: Record<string, unknown> | undefined;
 
 /** The engine's own error for "this value is unknown during preview" (exported at run time only). */
 interface EngineInternals {

@@ -68,7 +68,7 @@ function validate(args: ResourceValidationArgs, reportViolation: ReportViolation
   }
   const config = settings<TrustSettings>(args, schema);
   const trust = documentsOf(args.type, plainProps(args.props)).find((ref) => ref.kind === "trust");
-  const parsed = parseDocument(trust?.value);
+  const parsed = trust ? trust.parsed : parseDocument(undefined);
   const undecided = new Undecided();
   if (parsed.kind === "unknown") {
     undecided.add("`assumeRolePolicy` is computed from other resources' outputs");

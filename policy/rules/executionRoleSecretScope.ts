@@ -157,7 +157,7 @@ function validate(args: StackValidationArgs, reportViolation: ReportViolation): 
     }
   }
   for (const { carrier, ref } of executionDocuments(index, roles, undecided)) {
-    const parsed = parseDocument(ref.value);
+    const parsed = ref.parsed;
     if (parsed.kind === "unknown") {
       undecided.add(
         `\`${ref.path}\` of \`${carrier.resource.name}\` is computed from other resources' outputs`,

@@ -9,7 +9,7 @@ import {
   ResourceValidationPolicy,
 } from "@pulumi/policy";
 import { documentsOf } from "../lib/documents";
-import { NormalStatement, actionMatches, isAllow, parseDocument } from "../lib/iamDocument";
+import { NormalStatement, actionMatches, isAllow } from "../lib/iamDocument";
 import { controlTags, securityHub, settings } from "../lib/metadata";
 import { IDENTITY_DOCUMENT_TYPES } from "../lib/types";
 import { UNKNOWN, Undecided, plainProps } from "../lib/values";
@@ -93,7 +93,7 @@ function validate(args: ResourceValidationArgs, reportViolation: ReportViolation
     if (ref.kind !== "identity") {
       continue;
     }
-    const parsed = parseDocument(ref.value);
+    const parsed = ref.parsed;
     if (parsed.kind === "unknown") {
       undecided.add(`\`${ref.path}\` is computed from other resources' outputs`);
       continue;

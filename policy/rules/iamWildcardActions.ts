@@ -9,7 +9,7 @@ import {
   ResourceValidationPolicy,
 } from "@pulumi/policy";
 import { documentsOf } from "../lib/documents";
-import { isAllow, parseDocument } from "../lib/iamDocument";
+import { isAllow } from "../lib/iamDocument";
 import { controlTags, securityHub, settings } from "../lib/metadata";
 import { IDENTITY_DOCUMENT_TYPES, RESOURCE_DOCUMENT_TYPES } from "../lib/types";
 import { UNKNOWN, Undecided, plainProps } from "../lib/values";
@@ -35,7 +35,7 @@ const TYPES_CHECKED = new Set([...IDENTITY_DOCUMENT_TYPES, ...RESOURCE_DOCUMENT_
 
 /** True for `*` and `service:*` (the whole service), not for `service:Get*`. */
 export function isWildcardAction(action: string): boolean {
-  return action === "*" || /^[A-Za-z0-9-]+:\*$/.test(action);
+  return action === "*" || (action.endsWith(":*") && action.indexOf(":") === action.length - 2);
 }
 
 /** The message for a wildcard action. */
@@ -65,7 +65,7 @@ function validate(args: ResourceValidationArgs, reportViolation: ReportViolation
     if (ref.kind === "trust" || ref.kind === "key") {
       continue;
     }
-    const parsed = parseDocument(ref.value);
+    const parsed = ref.parsed;
     if (parsed.kind === "unknown") {
       undecided.add(`\`${ref.path}\` is computed from other resources' outputs`);
       continue;

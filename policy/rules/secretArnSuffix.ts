@@ -94,7 +94,7 @@ function inspect(
   config: SecretArnSuffixSettings,
   undecided: Undecided,
 ): Finding[] {
-  const parsed = parseDocument(ref.value);
+  const parsed = ref.parsed;
   if (parsed.kind === "unknown") {
     undecided.add(`\`${ref.path}\` is computed from other resources' outputs`);
     return [];

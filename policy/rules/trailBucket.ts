@@ -9,7 +9,7 @@ import {
   StackValidationArgs,
   StackValidationPolicy,
 } from "@pulumi/policy";
-import { actionMatches, field, parseDocument } from "../lib/iamDocument";
+import { actionMatches, field } from "../lib/iamDocument";
 import { controlTags, securityHub, settings } from "../lib/metadata";
 import { LinkIndex, StackIndex, StackResource } from "../lib/stack";
 import { TYPES } from "../lib/types";
@@ -89,10 +89,11 @@ function rawStatements(document: unknown): Record<string, unknown>[] | typeof UN
   }
   let parsed: unknown = document;
   if (typeof document === "string") {
-    if (parseDocument(document).kind !== "parsed") {
+    try {
+      parsed = JSON.parse(document);
+    } catch {
       return [];
     }
-    parsed = JSON.parse(document);
   }
   if (!isRecord(parsed)) {
     return [];

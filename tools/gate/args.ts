@@ -79,13 +79,17 @@ export function proxiedProps(props: Record<string, unknown>): Record<string, unk
   return unknownCheckingProxy(props);
 }
 
-/** `ResourceValidationArgs` for one resource under one policy's settings. */
+/**
+ * `ResourceValidationArgs` for one resource. `settings` is the policy's settings, or a function
+ * returning the settings of the policy being run (so one bag serves every policy in turn).
+ */
 export function resourceArgs(
   input: ResourceInput,
-  settings: Record<string, unknown>,
+  settings: Record<string, unknown> | (() => Record<string, unknown>),
   props: Record<string, unknown> = proxiedProps(input.props),
 ): ResourceValidationArgs {
   const { type } = input;
+  const current = typeof settings === "function" ? settings : () => settings;
   return {
     type,
     props,
@@ -96,7 +100,7 @@ export function resourceArgs(
     isType: (resourceClass) => isTypeOf(type, resourceClass),
     asType: ((resourceClass: unknown) =>
       isTypeOf(type, resourceClass) ? props : undefined) as ResourceValidationArgs["asType"],
-    getConfig: <T extends object>() => ({ ...settings }) as T,
+    getConfig: <T extends object>() => ({ ...current() }) as T,
     notApplicable: throwNotApplicable,
   };
 }

@@ -47,8 +47,8 @@ const NONE: Resolution = { targets: [], undecided: false };
 /**
  * Resolves properties that name a target resource (a rotation's `secretId`, a trail's
  * `s3BucketName`): by value, when the value is known and equals one of the target's identifying
- * properties; by the dependency graph (property dependencies first, then dependencies) when it is
- * unknown; and when there is no graph at all, by elimination if only one target exists.
+ * properties; otherwise by the dependency graph (property dependencies first, then dependencies);
+ * and for an unknown value with no graph at all, by elimination if only one target exists.
  */
 export class LinkIndex {
   private readonly byValue = new Map<string, StackResource[]>();
@@ -80,23 +80,35 @@ export class LinkIndex {
       return NONE;
     }
     if (!isUnknown(value)) {
-      return {
-        targets: typeof value === "string" ? (this.byValue.get(value) ?? []) : [],
-        undecided: false,
-      };
+      const matches = typeof value === "string" ? this.byValue.get(value) : undefined;
+      // Without a match by value, the value may still be a target's output that the properties do
+      // not show (an auto-generated name when only inputs are known): the graph tells.
+      return { targets: matches ?? this.fromGraph(source, property) ?? [], undecided: false };
     }
-    const byProperty = source.resource.propertyDependencies?.[property];
-    if (byProperty && byProperty.length > 0) {
-      return { targets: this.known(byProperty), undecided: false };
-    }
-    if (source.resource.dependencies.length > 0) {
-      // The graph lists every resource the inputs came from: the value names one of these or none.
-      return { targets: this.known(source.resource.dependencies), undecided: false };
+    const fromGraph = this.fromGraph(source, property);
+    if (fromGraph !== undefined) {
+      return { targets: fromGraph, undecided: false };
     }
     if (this.targets.length === 1) {
       return { targets: this.targets, undecided: false };
     }
     return { targets: [], undecided: this.targets.length > 0 };
+  }
+
+  /**
+   * The targets the dependency graph links the property to: its property dependencies when
+   * recorded, else all the resource's dependencies (the graph lists every resource the inputs came
+   * from); undefined when the resource has no graph at all.
+   */
+  private fromGraph(source: StackResource, property: string): StackResource[] | undefined {
+    const byProperty = source.resource.propertyDependencies?.[property];
+    if (byProperty && byProperty.length > 0) {
+      return this.known(byProperty);
+    }
+    if (source.resource.dependencies.length > 0) {
+      return this.known(source.resource.dependencies);
+    }
+    return undefined;
   }
 
   private known(resources: readonly PolicyResource[]): StackResource[] {

@@ -12,12 +12,14 @@ import { documentsOf } from "../lib/documents";
 import { NormalStatement, actionMatches, isAllow } from "../lib/iamDocument";
 import { controlTags, securityHub, settings } from "../lib/metadata";
 import { IDENTITY_DOCUMENT_TYPES } from "../lib/types";
-import { UNKNOWN, Undecided, plainProps } from "../lib/values";
+import { UNKNOWN, Undecided, isRecord, plainProps } from "../lib/values";
 
 /** Settings of `iam-no-star-resource`. */
 export interface StarResourceSettings {
   /** Actions that AWS only allows on `*` (no resource-level permissions). */
   readonly actionsRequiringStar: readonly string[];
+  /** Condition key prefixes that scope a `*` statement to tagged resources (attribute-based access). */
+  readonly scopingConditionPrefixes: readonly string[];
 }
 
 const schema: PolicyConfigSchema = {
@@ -42,11 +44,36 @@ const schema: PolicyConfigSchema = {
         "logs:DescribeLogGroups",
         "bedrock-agentcore:ListAgentRuntimes",
         "bedrock-agentcore:CreateAgentRuntime",
+        "kms:CreateKey",
+        "cloudtrail:DescribeTrails",
       ],
       description: "Actions without resource-level permissions, which may use `*`.",
     },
+    scopingConditionPrefixes: {
+      type: "array",
+      items: { type: "string" },
+      default: ["aws:RequestTag/", "aws:ResourceTag/"],
+      description:
+        "Condition keys (by prefix) that limit a `*` statement to tagged resources, such as keys " +
+        "created with the project's tag; such a statement is accepted.",
+    },
   },
 };
+
+/** True when the statement's condition tests a key that starts with one of the prefixes. */
+function scopedByCondition(statement: NormalStatement, prefixes: readonly string[]): boolean {
+  if (statement.condition === UNKNOWN || statement.condition === undefined) {
+    return false;
+  }
+  const lower = prefixes.map((prefix) => prefix.toLowerCase());
+  return Object.values(statement.condition).some(
+    (block) =>
+      isRecord(block) &&
+      Object.keys(block).some((key) =>
+        lower.some((prefix) => key.toLowerCase().startsWith(prefix)),
+      ),
+  );
+}
 
 /** The message for a `*` resource on actions that can be scoped. */
 export function starMessage(path: string, statement: number): string {
@@ -124,6 +151,9 @@ function validate(args: ResourceValidationArgs, reportViolation: ReportViolation
       if (!(resources ?? []).includes("*")) {
         continue;
       }
+      if (scopedByCondition(statement, config.scopingConditionPrefixes)) {
+        continue;
+      }
       const onlyStar = onlyStarActions(statement, config.actionsRequiringStar);
       if (onlyStar === UNKNOWN) {
         undecided.add(
@@ -153,6 +183,7 @@ export const iamNoStarResource: ResourceValidationPolicy = {
   }),
   remediationSteps:
     "Replace `*` with the ARNs the actions apply to; keep `*` only in a statement whose every action " +
-    "lacks resource-level permissions (listed in the policy setting `actionsRequiringStar`).",
+    "lacks resource-level permissions (policy setting `actionsRequiringStar`) or that a tag " +
+    "condition limits (policy setting `scopingConditionPrefixes`).",
   validateResource: validate,
 };

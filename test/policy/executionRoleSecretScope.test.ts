@@ -182,6 +182,18 @@ describe("execution-role-secret-scope", () => {
       assert.deepStrictEqual(outcome.violations, [scope()]);
     });
 
+    it("links a policy naming an auto-generated role through its dependencies", async () => {
+      const fixtures = stack(`${PREFIX}${DEV}-*`);
+      fixtures[1] = { ...fixtures[1], props: { assumeRolePolicy: TRUST } }; // no `name` among the inputs
+      fixtures[2] = {
+        ...fixtures[2],
+        props: { role: "exec-72d54f2", policy: read(`${PREFIX}${DEV}-*`) },
+        dependencies: [urnOf(ROLE, "exec")],
+      };
+      const outcome = await validateStack(executionRoleSecretScope, fixtures);
+      assert.deepStrictEqual(outcome.violations, [scope()]);
+    });
+
     it("says it cannot decide a computed policy document", async () => {
       const fixtures = stack(UNKNOWN);
       (fixtures[2].props as Record<string, unknown>).policy = UNKNOWN;

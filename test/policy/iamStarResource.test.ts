@@ -156,6 +156,41 @@ describe("iam-no-star-resource", () => {
     });
   });
 
+  describe("tag-scoped statements", () => {
+    it("accepts `*` limited by a request tag (creating tagged keys)", async () => {
+      const outcome = await validateResource(
+        iamNoStarResource,
+        withStatement(1, {
+          Action: "kms:TagResource",
+          Condition: { StringEquals: { "aws:RequestTag/project": "zscaler-mcp" } },
+        }),
+      );
+      assert.deepStrictEqual(outcome.violations, []);
+    });
+
+    it("accepts `*` limited by a resource tag", async () => {
+      const outcome = await validateResource(
+        iamNoStarResource,
+        withStatement(1, {
+          Action: "kms:ScheduleKeyDeletion",
+          Condition: { StringEquals: { "aws:ResourceTag/project": "x" } },
+        }),
+      );
+      assert.deepStrictEqual(outcome.violations, []);
+    });
+
+    it("still reports `*` limited only by region", async () => {
+      const outcome = await validateResource(
+        iamNoStarResource,
+        withStatement(1, {
+          Action: "kms:ScheduleKeyDeletion",
+          Condition: { StringEquals: { "aws:RequestedRegion": "us-east-1" } },
+        }),
+      );
+      assert.deepStrictEqual(outcome.violations, [star(2)]);
+    });
+  });
+
   it("says it cannot decide computed resources", async () => {
     const outcome = await validateResource(
       iamNoStarResource,

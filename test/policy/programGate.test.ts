@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { GateResult, formatGate, runGate } from "../../tools/gate";
+import { GateResult, formatGate, loadPolicyConfig, runGate } from "../../tools/gate";
 import { runStack } from "../support/programHarness";
 
 /** One line per finding: level, policy, resource (and for env findings, the variable). */
@@ -72,6 +72,39 @@ describe("policy gate over the program", function () {
       const run = await runStack({ stack });
       assert.strictEqual((await runGate(run.resources, stack)).mandatory, 0, stack);
     }
+  });
+
+  describe("prod adopting an existing secret", () => {
+    const ADOPTED = "zscaler/mcp/credentials/shared";
+    const adopt = {
+      "zscaler-mcp:createSecret": "false",
+      "zscaler-mcp:secretArn": `arn:aws:secretsmanager:us-east-1:123456789012:secret:${ADOPTED}-AbC123`,
+      "zscaler-mcp:zscalerClientId": undefined,
+      "zscaler-mcp:zscalerClientSecret": undefined,
+      "zscaler-mcp:secretKmsKey": undefined,
+      "zscaler-mcp:secretAdministrators": undefined,
+    };
+
+    it("fails until the policy config names the adopted secret", async () => {
+      const run = await runStack({ stack: "prod", config: adopt });
+      const result = await runGate(run.resources, "prod");
+      assert.deepStrictEqual(findings(result), [
+        "mandatory execution-role-secret-scope zscaler-mcp-prod-execution-secret-read",
+      ]);
+    });
+
+    it("passes once `allowedSecretNames` lists it", async () => {
+      const run = await runStack({ stack: "prod", config: adopt });
+      const config = loadPolicyConfig("prod");
+      const result = await runGate(run.resources, "prod", {
+        ...config,
+        "execution-role-secret-scope": {
+          enforcementLevel: "mandatory",
+          allowedSecretNames: [ADOPTED],
+        },
+      });
+      assert.deepStrictEqual(findings(result), []);
+    });
   });
 
   it("never prints the stack's credentials, even when they sit in the runtime's environment", async () => {

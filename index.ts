@@ -9,7 +9,7 @@ import { AuditTrail } from "./components/auditTrail";
 import { accessPrincipals, deployRuntime } from "./components/credentialModes";
 import { loadSettings } from "./components/config/load";
 import { ecrRepositoryOf } from "./components/config/rules";
-import { CredentialsSecret } from "./components/credentialsSecret";
+import { CredentialsSecret, secretKeyAlias } from "./components/credentialsSecret";
 import { lookupAccount } from "./components/accountLookup";
 import { deployerPolicy } from "./components/deployerPermissions";
 import { ExecutionRole } from "./components/executionRole";
@@ -29,6 +29,7 @@ const secret = new CredentialsSecret(`${prefix}-credentials`, {
   kms: settings.secret.kms,
   rotation: settings.secret.rotation,
   recoveryWindowDays: settings.secret.recoveryWindowDays,
+  deployerArn: account.deployerArn,
   tags,
 });
 
@@ -38,6 +39,7 @@ const executionRole = new ExecutionRole(`${prefix}-execution`, {
   image: ecrRepositoryOf(settings.runtime.containerUri)!,
   runtimeName: settings.runtime.name,
   namePrefix: `${prefix}-exec-`,
+  permissionsBoundaryArn: settings.deployer.permissionsBoundaryArn,
   secretAccess:
     settings.credentialMode === "runtime"
       ? { secretArn: secret.arn, kmsKeyArn: secret.kmsKeyArn }
@@ -49,13 +51,18 @@ const audit = new AuditTrail(`${prefix}-audit`, {
   account,
   settings: settings.audit,
   trailName: prefix,
+  deployerArn: account.deployerArn,
   tags,
 });
 
 const runtime = deployRuntime({ settings, prefix, account, secret, executionRole, tags });
 
+// A rotation function reads and writes the value as its own role, which must stay allowed.
+const rotationRoleArn = settings.secret.rotation
+  ? aws.lambda.getFunctionOutput({ functionName: settings.secret.rotation.lambdaArn }).role
+  : undefined;
 const secretPolicyDocument = secret.restrictReads(
-  accessPrincipals(settings, account.deployerArn, runtime.secretReaderArn),
+  accessPrincipals(settings, account.deployerArn, [runtime.secretReaderArn, rotationRoleArn]),
 );
 
 const deployerPolicyDocument = policyJson(
@@ -64,7 +71,9 @@ const deployerPolicyDocument = policyJson(
       account: resolved,
       mode: settings.credentialMode,
       namePrefix: prefix,
-      secretName: settings.secret.name,
+      secretResource:
+        settings.secret.arn ??
+        `arn:${resolved.partition}:secretsmanager:${resolved.region}:${resolved.accountId}:secret:${settings.secret.name}-??????`,
       createsSecret: settings.secret.create,
       createsKeys:
         settings.secret.kms.kind === "create" ||
@@ -73,6 +82,12 @@ const deployerPolicyDocument = policyJson(
       trailName: settings.audit.kind === "create" ? prefix : undefined,
       smokeCheck: settings.smokeCheck.enabled && settings.credentialMode !== "lambda",
       deployerArn,
+      permissionsBoundaryArn: settings.deployer.permissionsBoundaryArn,
+      keyAliases:
+        settings.secret.create && settings.secret.kms.kind === "create"
+          ? [secretKeyAlias(settings.secret.name)]
+          : [],
+      rotationLambdaArn: settings.secret.rotation?.lambdaArn,
     }),
   ),
 );

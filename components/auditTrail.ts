@@ -16,6 +16,8 @@ export interface AuditTrailArgs {
   readonly settings: AuditSettings;
   /** Name of a created trail; also fixes its ARN before it exists, for the bucket policy. */
   readonly trailName: string;
+  /** The deploying principal, which manages a created KMS key. */
+  readonly deployerArn: pulumi.Input<string>;
   /** Tags for every resource. */
   readonly tags: pulumi.Input<Record<string, string>>;
 }
@@ -56,7 +58,11 @@ export class AuditTrail extends pulumi.ComponentResource {
             enableKeyRotation: true,
             deletionWindowInDays: 30,
             policy: policyJson(
-              account.apply((resolved) => trailKeyPolicy(resolved, args.trailName)),
+              pulumi
+                .all([account, args.deployerArn])
+                .apply(([resolved, deployerArn]) =>
+                  trailKeyPolicy(resolved, args.trailName, deployerArn),
+                ),
             ),
             tags: args.tags,
           },

@@ -2,7 +2,7 @@
  * Bucket and key policies of the audit trail: CloudTrail may write only for this trail, and
  * nobody may reach the bucket without TLS.
  */
-import { keyAdministration } from "./keyAdministration";
+import { keyAdministration, keyManagementByDeployer } from "./keyAdministration";
 import { PolicyDocument, ResolvedAccount, policyDocument } from "./policyDocument";
 
 /** The ARN of a trail named `trailName` in the resolved account and region. */
@@ -46,11 +46,16 @@ export function trailBucketPolicy(
 }
 
 /** Key policy of the trail's KMS key: the account administers it; CloudTrail encrypts for this trail. */
-export function trailKeyPolicy(account: ResolvedAccount, trailName: string): PolicyDocument {
+export function trailKeyPolicy(
+  account: ResolvedAccount,
+  trailName: string,
+  deployerArn: string,
+): PolicyDocument {
   const { partition, accountId, region } = account;
   const root = `arn:${partition}:iam::${accountId}:root`;
   return policyDocument([
     keyAdministration(account),
+    keyManagementByDeployer(deployerArn),
     {
       Sid: "CloudTrailEncryptsLogs",
       Effect: "Allow",

@@ -101,6 +101,7 @@ export function deployRuntime(inputs: DeployRuntimeInputs): DeployedRuntime {
           logRetentionDays: settings.deployer.logRetentionDays,
           waitTimeoutSeconds: Math.min(settings.runtime.waitTimeoutSeconds, 840),
           namePrefix: `${prefix}-`,
+          permissionsBoundaryArn: settings.deployer.permissionsBoundaryArn,
           tags,
         },
         { dependsOn: [executionRole, ...secret.valueReady] },
@@ -126,16 +127,17 @@ export function deployRuntime(inputs: DeployRuntimeInputs): DeployedRuntime {
 
 /**
  * Everyone the secret's resource policy lets read the value: the deploying principal (so nobody
- * locks themselves out), the mode's own reader, the administrators and any listed readers.
+ * locks themselves out), the stack's own readers (the mode's reader, the rotation function's
+ * role), the administrators and any listed readers.
  */
 export function accessPrincipals(
   settings: StackSettings,
   deployerArn: pulumi.Input<string>,
-  modeReader: pulumi.Input<string> | undefined,
+  stackReaders: (pulumi.Input<string> | undefined)[],
 ): pulumi.Input<string>[] {
   return [
     deployerArn,
-    ...(modeReader !== undefined ? [modeReader] : []),
+    ...stackReaders.filter((reader): reader is pulumi.Input<string> => reader !== undefined),
     ...settings.secret.administratorArns,
     ...settings.secret.readerArns,
   ];

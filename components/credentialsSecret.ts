@@ -32,8 +32,15 @@ export interface CredentialsSecretArgs {
   readonly rotation?: { readonly lambdaArn: string; readonly schedule: string };
   /** Days a deleted secret can be restored (0 deletes at once). */
   readonly recoveryWindowDays: number;
+  /** The deploying principal, which manages a created customer-managed key. */
+  readonly deployerArn: pulumi.Input<string>;
   /** Tags for every resource. */
   readonly tags: pulumi.Input<Record<string, string>>;
+}
+
+/** The alias of the customer-managed key created for the secret named `secretName`. */
+export function secretKeyAlias(secretName: string): string {
+  return `alias/${secretName.replace(/[^A-Za-z0-9/_-]/g, "-")}`;
 }
 
 /** The credentials secret. */
@@ -64,13 +71,20 @@ export class CredentialsSecret extends pulumi.ComponentResource {
       );
       this.arn = found.arn;
       this.secretName = found.name;
-      // An adopted secret encrypted with the AWS-managed key reports an alias or nothing.
-      this.kmsKeyArn = found.kmsKeyId.apply((key) =>
-        key && key.startsWith("arn:") && key.includes(":key/") ? key : undefined,
-      );
+      this.kmsKeyArn = found.kmsKeyId.apply((keyId) => this.customerKeyArn(keyId));
       this.valueReady = [];
     }
     this.registerOutputs({ arn: this.arn, secretName: this.secretName, kmsKeyArn: this.kmsKeyArn });
+  }
+
+  /**
+   * The ARN of the customer-managed key behind an adopted secret's `kmsKeyId` (which may be a key
+   * id, an alias or a key ARN), or undefined for the AWS-managed key, which needs no grant.
+   */
+  private customerKeyArn(keyId: string | undefined): pulumi.Output<string | undefined> {
+    if (!keyId) return pulumi.output(undefined);
+    const key = aws.kms.getKeyOutput({ keyId }, { parent: this });
+    return key.apply((found) => (found.keyManager === "CUSTOMER" ? found.arn : undefined));
   }
 
   private createSecret(name: string, args: CredentialsSecretArgs) {
@@ -88,14 +102,18 @@ export class CredentialsSecret extends pulumi.ComponentResource {
           description: `Encrypts the Zscaler MCP credentials secret ${args.name}`,
           enableKeyRotation: true,
           deletionWindowInDays: 30,
-          policy: policyJson(resolveAccount(args.account).apply(secretKeyPolicy)),
+          policy: policyJson(
+            pulumi
+              .all([resolveAccount(args.account), args.deployerArn])
+              .apply(([account, deployerArn]) => secretKeyPolicy(account, deployerArn)),
+          ),
           tags: args.tags,
         },
         { parent: this },
       );
       new aws.kms.Alias(
         `${name}-key-alias`,
-        { name: `alias/${args.name.replace(/[^A-Za-z0-9/_-]/g, "-")}`, targetKeyId: key.keyId },
+        { name: secretKeyAlias(args.name), targetKeyId: key.keyId },
         { parent: this },
       );
       kmsKeyArn = key.arn;

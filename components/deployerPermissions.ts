@@ -13,8 +13,11 @@ export interface DeployerScope {
   readonly mode: CredentialMode;
   /** Prefix of every name this stack gives its IAM roles, functions, rules and buckets. */
   readonly namePrefix: string;
-  /** The secret's name; permissions name it with AWS's six-character suffix. */
-  readonly secretName: string;
+  /**
+   * The secret as IAM names it: the full ARN of an adopted secret, or its name with AWS's
+   * six-character suffix (`secret:<name>-??????`) for one the stack creates.
+   */
+  readonly secretResource: string;
   /** True when the stack creates (and so writes) the secret; false when it adopts it. */
   readonly createsSecret: boolean;
   /** True when the stack creates customer-managed KMS keys. */
@@ -27,6 +30,16 @@ export interface DeployerScope {
   readonly smokeCheck: boolean;
   /** The deploying principal; when it is a role, it may read itself to resolve its session. */
   readonly deployerArn: string;
+  /**
+   * The permissions boundary every role of the stack carries. With it, the deployer may create
+   * and change roles only under that boundary, so it cannot mint a role more powerful than the
+   * boundary allows; without it, role management is as powerful as the inline policies it writes.
+   */
+  readonly permissionsBoundaryArn?: string;
+  /** The KMS aliases the stack creates (for example `alias/zscaler/mcp/credentials/prod`). */
+  readonly keyAliases: readonly string[];
+  /** The secret's rotation function, when rotation is on. */
+  readonly rotationLambdaArn?: string;
 }
 
 /** The deployer's policy for `scope`. */
@@ -34,8 +47,14 @@ export function deployerPolicy(scope: DeployerScope): PolicyDocument {
   const { partition, region, accountId } = scope.account;
   const arn = (service: string, resource: string, inRegion = true) =>
     `arn:${partition}:${service}:${inRegion ? region : ""}:${accountId}:${resource}`;
-  const secretArn = arn("secretsmanager", `secret:${scope.secretName}-??????`);
+  const secretArn = scope.secretResource;
   const roles = `arn:${partition}:iam::${accountId}:role/${scope.namePrefix}-*`;
+  // The role the deployer hands to a service: the execution role to AgentCore, or in lambda mode
+  // the deployer function's role to Lambda (the function passes the execution role itself).
+  const passedRoles =
+    scope.mode === "lambda"
+      ? `arn:${partition}:iam::${accountId}:role/${scope.namePrefix}-deployer-*`
+      : `arn:${partition}:iam::${accountId}:role/${scope.namePrefix}-exec-*`;
   const runtimes = arn("bedrock-agentcore", `runtime/${scope.runtimeName}-*`);
 
   const statements: Statement[] = [
@@ -56,42 +75,43 @@ export function deployerPolicy(scope: DeployerScope): PolicyDocument {
           },
         ]
       : []),
-    {
-      Sid: "ManageStackRoles",
-      Effect: "Allow",
-      Action: [
-        "iam:CreateRole",
-        "iam:DeleteRole",
-        "iam:GetRole",
-        "iam:UpdateRole",
-        "iam:UpdateAssumeRolePolicy",
-        "iam:TagRole",
-        "iam:UntagRole",
-        "iam:PutRolePolicy",
-        "iam:GetRolePolicy",
-        "iam:DeleteRolePolicy",
-        "iam:ListRolePolicies",
-        "iam:ListAttachedRolePolicies",
-        "iam:ListInstanceProfilesForRole",
-      ],
-      Resource: roles,
-    },
+    ...roleStatements(roles, scope.permissionsBoundaryArn),
     {
       Sid: "PassStackRoles",
       Effect: "Allow",
       Action: "iam:PassRole",
-      Resource: roles,
+      Resource: passedRoles,
       Condition: {
         StringEquals: {
           "iam:PassedToService":
-            scope.mode === "lambda" ? ["lambda.amazonaws.com"] : [AGENTCORE_SERVICE],
+            scope.mode === "lambda" ? "lambda.amazonaws.com" : AGENTCORE_SERVICE,
         },
       },
     },
     secretStatement(scope, secretArn),
+    {
+      // Reading or writing a secret under a customer-managed key; AWS-managed keys need no grant.
+      Sid: "UseSecretKeyThroughSecretsManager",
+      Effect: "Allow",
+      Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+      Resource: arn("kms", "key/*"),
+      Condition: {
+        StringEquals: { "kms:ViaService": `secretsmanager.${region}.amazonaws.com` },
+        StringLike: { "kms:EncryptionContext:SecretARN": secretArn },
+      },
+    },
   ];
 
-  if (scope.createsKeys) statements.push(...keyStatements(arn));
+  if (scope.createsKeys) statements.push(...keyStatements(arn, scope.keyAliases));
+  if (scope.rotationLambdaArn !== undefined) {
+    statements.push({
+      // RotateSecret invokes the rotation function once, as the caller, to check it.
+      Sid: "StartRotation",
+      Effect: "Allow",
+      Action: "lambda:InvokeFunction",
+      Resource: scope.rotationLambdaArn,
+    });
+  }
   if (scope.mode !== "lambda") statements.push(...runtimeStatements(arn, runtimes, scope));
   if (scope.mode === "lambda") statements.push(...lambdaStatements(arn, scope.namePrefix));
   if (scope.smokeCheck) {
@@ -111,7 +131,12 @@ export function deployerPolicy(scope: DeployerScope): PolicyDocument {
 }
 
 function secretStatement(scope: DeployerScope, secretArn: string): Statement {
-  const read = ["secretsmanager:DescribeSecret", "secretsmanager:ListSecretVersionIds"];
+  // Reading a secret's description (the data source behind adoption) also reads its policy.
+  const read = [
+    "secretsmanager:DescribeSecret",
+    "secretsmanager:GetResourcePolicy",
+    "secretsmanager:ListSecretVersionIds",
+  ];
   // Pulumi reads the value in predeploy mode, and whenever it manages the secret's version (a
   // created secret), because refreshing a version reads it back.
   if (scope.mode === "predeploy" || scope.createsSecret) read.push("secretsmanager:GetSecretValue");
@@ -123,7 +148,6 @@ function secretStatement(scope: DeployerScope, secretArn: string): Statement {
         "secretsmanager:PutSecretValue",
         "secretsmanager:TagResource",
         "secretsmanager:UntagResource",
-        "secretsmanager:GetResourcePolicy",
         "secretsmanager:PutResourcePolicy",
         "secretsmanager:DeleteResourcePolicy",
         "secretsmanager:RotateSecret",
@@ -138,42 +162,89 @@ function secretStatement(scope: DeployerScope, secretArn: string): Statement {
   };
 }
 
-function keyStatements(arn: (service: string, resource: string) => string): Statement[] {
-  return [
+function keyStatements(
+  arn: (service: string, resource: string) => string,
+  aliases: readonly string[],
+): Statement[] {
+  // Managing the keys themselves is granted by each key's own policy, which names the deployer:
+  // a tag-based grant here would let the deployer take over any key it can tag.
+  const statements: Statement[] = [
     {
-      // CreateKey cannot be scoped to a resource; the tag condition ties it to this project.
+      // CreateKey takes no resource; the request must carry the project tag and keep the
+      // lockout safety check, so every key made this way stays manageable.
       Sid: "CreateProjectKeys",
       Effect: "Allow",
-      Action: ["kms:CreateKey", "kms:TagResource"],
+      Action: "kms:CreateKey",
+      Resource: "*",
+      Condition: {
+        StringEquals: { "aws:RequestTag/project": "zscaler-mcp" },
+        Bool: { "kms:BypassPolicyLockoutSafetyCheck": "false" },
+      },
+    },
+    {
+      // Tagging at creation is authorized by IAM; tags grant nothing in this stack's policies.
+      Sid: "TagNewKeys",
+      Effect: "Allow",
+      Action: "kms:TagResource",
       Resource: "*",
       Condition: { StringEquals: { "aws:RequestTag/project": "zscaler-mcp" } },
     },
     {
-      Sid: "ManageProjectKeys",
+      // ListAliases takes no resource.
+      Sid: "ListKeyAliases",
       Effect: "Allow",
-      Action: [
-        "kms:DescribeKey",
-        "kms:GetKeyPolicy",
-        "kms:PutKeyPolicy",
-        "kms:GetKeyRotationStatus",
-        "kms:EnableKeyRotation",
-        "kms:ListResourceTags",
-        "kms:UntagResource",
-        "kms:ScheduleKeyDeletion",
-        "kms:CreateAlias",
-        "kms:DeleteAlias",
-        "kms:Encrypt",
-        "kms:Decrypt",
-        "kms:GenerateDataKey",
-      ],
-      Resource: arn("kms", "key/*"),
-      Condition: { StringEquals: { "aws:ResourceTag/project": "zscaler-mcp" } },
+      Action: "kms:ListAliases",
+      Resource: "*",
     },
-    {
+  ];
+  if (aliases.length > 0) {
+    statements.push({
       Sid: "ManageProjectKeyAliases",
       Effect: "Allow",
-      Action: ["kms:CreateAlias", "kms:DeleteAlias"],
-      Resource: arn("kms", "alias/zscaler/*"),
+      Action: ["kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias"],
+      Resource: aliases.map((alias) => arn("kms", alias)),
+    });
+  }
+  return statements;
+}
+
+/** What the stack's roles may be created and changed with. */
+function roleStatements(roles: string, boundaryArn: string | undefined): Statement[] {
+  const readAndTidy: Statement = {
+    Sid: "ManageStackRoles",
+    Effect: "Allow",
+    Action: [
+      "iam:GetRole",
+      "iam:DeleteRole",
+      "iam:UpdateRole",
+      "iam:UpdateAssumeRolePolicy",
+      "iam:TagRole",
+      "iam:UntagRole",
+      "iam:GetRolePolicy",
+      "iam:ListRolePolicies",
+      "iam:ListAttachedRolePolicies",
+      "iam:ListInstanceProfilesForRole",
+    ],
+    Resource: roles,
+  };
+  const write: Statement = {
+    Sid: "WriteStackRoles",
+    Effect: "Allow",
+    Action: ["iam:CreateRole", "iam:PutRolePolicy", "iam:DeleteRolePolicy"],
+    Resource: roles,
+    ...(boundaryArn !== undefined
+      ? { Condition: { StringEquals: { "iam:PermissionsBoundary": boundaryArn } } }
+      : {}),
+  };
+  if (boundaryArn === undefined) return [readAndTidy, write];
+  return [
+    readAndTidy,
+    write,
+    {
+      Sid: "KeepStackRoleBoundaries",
+      Effect: "Deny",
+      Action: ["iam:DeleteRolePermissionsBoundary", "iam:PutRolePermissionsBoundary"],
+      Resource: roles,
     },
   ];
 }
@@ -185,10 +256,19 @@ function runtimeStatements(
 ): Statement[] {
   return [
     {
+      // Neither action takes a resource ARN; the region condition keeps them to this region.
+      Sid: "CreateAndFindRuntimes",
+      Effect: "Allow",
+      Action: ["bedrock-agentcore:CreateAgentRuntime", "bedrock-agentcore:ListAgentRuntimes"],
+      Resource: "*",
+      Condition: { StringEquals: { "aws:RequestedRegion": scope.account.region } },
+    },
+    {
+      // CreateAgentRuntime also makes the DEFAULT endpoint in the caller's name.
       Sid: "ManageRuntime",
       Effect: "Allow",
       Action: [
-        "bedrock-agentcore:CreateAgentRuntime",
+        "bedrock-agentcore:CreateAgentRuntimeEndpoint",
         "bedrock-agentcore:GetAgentRuntime",
         "bedrock-agentcore:UpdateAgentRuntime",
         "bedrock-agentcore:DeleteAgentRuntime",
@@ -199,19 +279,11 @@ function runtimeStatements(
       Resource: [runtimes, `${runtimes}/runtime-endpoint/*`],
     },
     {
-      Sid: "FindRuntimeByName",
-      Effect: "Allow",
-      Action: "bedrock-agentcore:ListAgentRuntimes",
-      Resource: arn("bedrock-agentcore", "runtime/*"),
-    },
-    {
-      // AgentCore creates the runtime's workload identity in the caller's name.
+      // AgentCore creates, and on delete removes, the runtime's workload identity as the caller.
       Sid: "RuntimeWorkloadIdentity",
       Effect: "Allow",
       Action: [
         "bedrock-agentcore:CreateWorkloadIdentity",
-        "bedrock-agentcore:GetWorkloadIdentity",
-        "bedrock-agentcore:UpdateWorkloadIdentity",
         "bedrock-agentcore:DeleteWorkloadIdentity",
       ],
       Resource: [

@@ -29,6 +29,8 @@ export interface ExecutionRoleArgs {
     readonly secretArn: pulumi.Input<string>;
     readonly kmsKeyArn?: pulumi.Input<string | undefined>;
   };
+  /** A permissions boundary for the role (required when the deployer's policy demands one). */
+  readonly permissionsBoundaryArn?: string;
   /** Tags for the role. */
   readonly tags: pulumi.Input<Record<string, string>>;
 }
@@ -55,6 +57,7 @@ export class ExecutionRole extends pulumi.ComponentResource {
         description: `Execution role of the AgentCore runtime ${args.runtimeName}`,
         assumeRolePolicy: policyJson(account.apply(executionTrustPolicy)),
         maxSessionDuration: 3600,
+        permissionsBoundary: args.permissionsBoundaryArn,
         tags: args.tags,
       },
       { parent: this },

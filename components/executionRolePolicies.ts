@@ -46,7 +46,8 @@ export function executionRuntimePolicy(
   runtimeName: string,
 ): PolicyDocument {
   const { partition, region, accountId } = account;
-  const logGroups = `arn:${partition}:logs:${region}:${accountId}:log-group:/aws/bedrock-agentcore/runtimes/*`;
+  // Log groups are named `<runtime id>-<endpoint>`, and runtime ids start with the runtime's name.
+  const logGroups = `arn:${partition}:logs:${region}:${accountId}:log-group:/aws/bedrock-agentcore/runtimes/${runtimeName}-*`;
   const directory = `arn:${partition}:bedrock-agentcore:${region}:${accountId}:workload-identity-directory/default`;
   const statements: Statement[] = [
     {

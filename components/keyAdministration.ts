@@ -32,3 +32,31 @@ export function keyAdministration(account: ResolvedAccount): Statement {
     Resource: "*",
   };
 }
+
+/**
+ * Key-policy statement letting the deploying principal manage a key this stack created (but not
+ * use it), so the deployer needs no tag- or wildcard-based KMS grant in IAM.
+ */
+export function keyManagementByDeployer(deployerArn: string): Statement {
+  return {
+    Sid: "DeployerManagesKey",
+    Effect: "Allow",
+    Principal: { AWS: deployerArn },
+    Action: [
+      "kms:DescribeKey",
+      "kms:GetKeyPolicy",
+      "kms:PutKeyPolicy",
+      "kms:GetKeyRotationStatus",
+      "kms:EnableKeyRotation",
+      "kms:ListResourceTags",
+      "kms:TagResource",
+      "kms:UntagResource",
+      "kms:UpdateKeyDescription",
+      "kms:ScheduleKeyDeletion",
+      "kms:CreateAlias",
+      "kms:DeleteAlias",
+      "kms:UpdateAlias",
+    ],
+    Resource: "*",
+  };
+}

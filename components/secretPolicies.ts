@@ -1,7 +1,7 @@
 /**
  * Resource policies for the credentials secret and the key policy of its customer-managed key.
  */
-import { keyAdministration } from "./keyAdministration";
+import { keyAdministration, keyManagementByDeployer } from "./keyAdministration";
 import { PolicyDocument, ResolvedAccount, policyDocument } from "./policyDocument";
 
 /**
@@ -28,12 +28,14 @@ export function secretReadPolicy(
 
 /**
  * Key policy of a customer-managed key for the secret: the account administers the key through
- * IAM, and only Secrets Manager in this account and region may use it to encrypt and decrypt.
+ * IAM, the deploying principal manages it, and only Secrets Manager in this account and region
+ * may use it to encrypt and decrypt.
  */
-export function secretKeyPolicy(account: ResolvedAccount): PolicyDocument {
+export function secretKeyPolicy(account: ResolvedAccount, deployerArn: string): PolicyDocument {
   const { partition, accountId, region } = account;
   return policyDocument([
     keyAdministration(account),
+    keyManagementByDeployer(deployerArn),
     {
       Sid: "UseThroughSecretsManagerOnly",
       Effect: "Allow",

@@ -280,6 +280,13 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   },
   // Deployer and checks
   {
+    name: "permissionsBoundaryArn",
+    type: "string",
+    description:
+      "IAM policy ARN set as the permissions boundary of every role the stack creates; the " +
+      "deployer's policy then lets it create and change roles only under that boundary.",
+  },
+  {
     name: "createDeployerPolicy",
     type: "boolean",
     default: false,
@@ -305,7 +312,8 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     type: "boolean",
     description:
       "After the runtime is READY, call MCP `tools/list` through InvokeAgentRuntime and fail " +
-      "the update if it does not answer. Default: true in prod.",
+      "the update if it does not answer. Default: true in prod unless a JWT authorizer is set " +
+      "(the check signs with AWS credentials, which such a runtime refuses).",
   },
   {
     name: "smokeCheckTimeoutSeconds",

@@ -57,6 +57,28 @@ export function loadSettings(): StackSettings {
     );
   }
 
+  const boundary = config.string("permissionsBoundaryArn");
+  if (
+    boundary !== undefined &&
+    !/^arn:aws[a-z-]*:iam::(\d{12}|aws):policy\/[\w+=,.@\/-]+$/.test(boundary)
+  ) {
+    throw configError(
+      "permissionsBoundaryArn",
+      `must be an IAM managed policy ARN: got "${boundary}"`,
+      "copy it from `aws iam get-policy --policy-arn <arn>`",
+    );
+  }
+
+  const runtime = loadRuntimeSettings(config, environment);
+  const smokeCheck = config.boolean("smokeCheck");
+  if (smokeCheck === true && runtime.authorizer !== undefined) {
+    throw configError(
+      "smokeCheck",
+      "cannot call a runtime that accepts only JWT bearer tokens (`jwtDiscoveryUrl` is set), " +
+        "because the check signs its call with the deployer's AWS credentials",
+      "set `smokeCheck: false`, or remove the JWT authorizer",
+    );
+  }
   const smokeTimeout = config.integer("smokeCheckTimeoutSeconds") ?? 120;
   if (smokeTimeout < 5 || smokeTimeout > 900) {
     throw configError(
@@ -72,16 +94,21 @@ export function loadSettings(): StackSettings {
     isProd,
     credentialMode,
     secret: loadSecretSettings(config, environment, isProd),
-    runtime: loadRuntimeSettings(config, environment),
+    runtime,
     server,
     audit: readAudit(config, isProd),
     tags: readTags(config, environment),
     deployer: {
       createManagedPolicy: config.boolean("createDeployerPolicy") ?? false,
+      permissionsBoundaryArn: boundary,
       schedule,
       logRetentionDays,
     },
-    smokeCheck: { enabled: config.boolean("smokeCheck") ?? isProd, timeoutSeconds: smokeTimeout },
+    smokeCheck: {
+      // On by default in prod, unless only JWT callers may invoke the runtime.
+      enabled: smokeCheck ?? (isProd && runtime.authorizer === undefined),
+      timeoutSeconds: smokeTimeout,
+    },
   };
 }
 

@@ -100,6 +100,8 @@ export interface StackSettings {
   readonly tags: Readonly<Record<string, string>>;
   readonly deployer: {
     readonly createManagedPolicy: boolean;
+    /** Permissions boundary of every role the stack creates. */
+    readonly permissionsBoundaryArn?: string;
     readonly schedule?: string;
     readonly logRetentionDays: number;
   };

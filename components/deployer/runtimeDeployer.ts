@@ -80,6 +80,8 @@ export interface RuntimeDeployerArgs {
   readonly namePrefix: string;
   /** Tags for every resource. */
   readonly tags?: pulumi.Input<Record<string, string>>;
+  /** Permissions boundary of the deployer's role, when the stack's roles carry one. */
+  readonly permissionsBoundaryArn?: string;
 }
 
 /** The deployer function, its role, logs, triggers and deploy-time invocation. */
@@ -161,6 +163,7 @@ export class RuntimeDeployer extends pulumi.ComponentResource {
         description: `Deployer of the AgentCore runtime (function ${functionName})`,
         assumeRolePolicy: policyJson(deployerTrustPolicy()),
         maxSessionDuration: 3600,
+        permissionsBoundary: args.permissionsBoundaryArn,
         tags,
       },
       { parent: this },

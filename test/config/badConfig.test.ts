@@ -425,6 +425,32 @@ const CASES: BadConfig[] = [
     expected:
       "`zscaler-mcp:smokeCheckTimeoutSeconds` must be between 5 and 900: got 1; run `pulumi config set smokeCheckTimeoutSeconds 120`.",
   },
+  {
+    title: "smoke check against a JWT-only runtime",
+    case: [
+      "smoke check against a JWT-only runtime",
+      "prod",
+      {
+        [K("jwtDiscoveryUrl")]: "https://login.example.com/.well-known/openid-configuration",
+        [K("jwtAllowedClients")]: ["mcp-clients"],
+      },
+    ],
+    expected:
+      "`zscaler-mcp:smokeCheck` cannot call a runtime that accepts only JWT bearer tokens " +
+      "(`jwtDiscoveryUrl` is set), because the check signs its call with the deployer's AWS credentials; " +
+      "set `smokeCheck: false`, or remove the JWT authorizer.",
+  },
+  {
+    title: "bad permissions boundary",
+    case: [
+      "bad permissions boundary",
+      "dev",
+      { [K("permissionsBoundaryArn")]: "arn:aws:iam::123456789012:role/boundary" },
+    ],
+    expected:
+      '`zscaler-mcp:permissionsBoundaryArn` must be an IAM managed policy ARN: got "arn:aws:iam::123456789012:role/boundary"; ' +
+      "copy it from `aws iam get-policy --policy-arn <arn>`.",
+  },
 ];
 
 describe("Configuration validation", () => {

@@ -11,13 +11,15 @@ const BASE: DeployerScope = {
   account: ACCOUNT,
   mode: "predeploy",
   namePrefix: "zscaler-mcp-dev",
-  secretName: "zscaler/mcp/credentials/dev",
+  secretResource:
+    "arn:aws:secretsmanager:eu-west-1:123456789012:secret:zscaler/mcp/credentials/dev-??????",
   createsSecret: true,
   createsKeys: false,
   runtimeName: "zscalermcp_dev",
   trailName: "zscaler-mcp-dev",
   smokeCheck: false,
   deployerArn: "arn:aws:iam::123456789012:role/ci-deployer",
+  keyAliases: [],
 };
 
 function sids(scope: DeployerScope): string[] {
@@ -36,10 +38,12 @@ describe("Deployer permissions", () => {
       "ResolveCaller",
       "ResolveCallerRole",
       "ManageStackRoles",
+      "WriteStackRoles",
       "PassStackRoles",
       "ManageCredentialsSecret",
+      "UseSecretKeyThroughSecretsManager",
+      "CreateAndFindRuntimes",
       "ManageRuntime",
-      "FindRuntimeByName",
       "RuntimeWorkloadIdentity",
       "ManageAuditTrail",
       "DescribeTrails",
@@ -61,6 +65,7 @@ describe("Deployer permissions", () => {
     );
     assert.deepEqual(statement.Action, [
       "secretsmanager:DescribeSecret",
+      "secretsmanager:GetResourcePolicy",
       "secretsmanager:ListSecretVersionIds",
     ]);
   });
@@ -69,21 +74,59 @@ describe("Deployer permissions", () => {
     const statement = find({ ...BASE, createsSecret: false }, "ReadCredentialsSecretMetadata");
     assert.deepEqual(statement.Action, [
       "secretsmanager:DescribeSecret",
+      "secretsmanager:GetResourcePolicy",
       "secretsmanager:ListSecretVersionIds",
       "secretsmanager:GetSecretValue",
     ]);
   });
 
-  it("passes the stack's roles to AgentCore only, or to Lambda only in lambda mode", () => {
+  it("passes the execution role to AgentCore only, or the deployer's role to Lambda only", () => {
     assert.deepEqual(find(BASE, "PassStackRoles"), {
       Sid: "PassStackRoles",
       Effect: "Allow",
       Action: "iam:PassRole",
-      Resource: "arn:aws:iam::123456789012:role/zscaler-mcp-dev-*",
-      Condition: { StringEquals: { "iam:PassedToService": ["bedrock-agentcore.amazonaws.com"] } },
+      Resource: "arn:aws:iam::123456789012:role/zscaler-mcp-dev-exec-*",
+      Condition: { StringEquals: { "iam:PassedToService": "bedrock-agentcore.amazonaws.com" } },
     });
-    assert.deepEqual(find({ ...BASE, mode: "lambda" }, "PassStackRoles").Condition, {
-      StringEquals: { "iam:PassedToService": ["lambda.amazonaws.com"] },
+    const lambda = find({ ...BASE, mode: "lambda" }, "PassStackRoles");
+    assert.equal(lambda.Resource, "arn:aws:iam::123456789012:role/zscaler-mcp-dev-deployer-*");
+    assert.deepEqual(lambda.Condition, {
+      StringEquals: { "iam:PassedToService": "lambda.amazonaws.com" },
+    });
+  });
+
+  it("creates and changes roles only under the permissions boundary when one is set", () => {
+    const boundary = "arn:aws:iam::123456789012:policy/zscaler-mcp-boundary";
+    const scope = { ...BASE, permissionsBoundaryArn: boundary };
+    assert.deepEqual(find(scope, "WriteStackRoles"), {
+      Sid: "WriteStackRoles",
+      Effect: "Allow",
+      Action: ["iam:CreateRole", "iam:PutRolePolicy", "iam:DeleteRolePolicy"],
+      Resource: "arn:aws:iam::123456789012:role/zscaler-mcp-dev-*",
+      Condition: { StringEquals: { "iam:PermissionsBoundary": boundary } },
+    });
+    assert.deepEqual(find(scope, "KeepStackRoleBoundaries"), {
+      Sid: "KeepStackRoleBoundaries",
+      Effect: "Deny",
+      Action: ["iam:DeleteRolePermissionsBoundary", "iam:PutRolePermissionsBoundary"],
+      Resource: "arn:aws:iam::123456789012:role/zscaler-mcp-dev-*",
+    });
+  });
+
+  it("creates runtimes only in the stack's region, and manages only its own", () => {
+    assert.deepEqual(find(BASE, "CreateAndFindRuntimes").Condition, {
+      StringEquals: { "aws:RequestedRegion": "eu-west-1" },
+    });
+    assert.deepEqual(find(BASE, "ManageRuntime").Resource, [
+      "arn:aws:bedrock-agentcore:eu-west-1:123456789012:runtime/zscalermcp_dev-*",
+      "arn:aws:bedrock-agentcore:eu-west-1:123456789012:runtime/zscalermcp_dev-*/runtime-endpoint/*",
+    ]);
+  });
+
+  it("uses a customer-managed secret key only through Secrets Manager and only for this secret", () => {
+    assert.deepEqual(find(BASE, "UseSecretKeyThroughSecretsManager").Condition, {
+      StringEquals: { "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com" },
+      StringLike: { "kms:EncryptionContext:SecretARN": BASE.secretResource },
     });
   });
 
@@ -109,10 +152,30 @@ describe("Deployer permissions", () => {
     ]);
   });
 
-  it("creates KMS keys only with the project tag", () => {
-    assert.deepEqual(find({ ...BASE, createsKeys: true }, "CreateProjectKeys").Condition, {
+  it("creates KMS keys only with the project tag and the lockout check, and grants no key by tag", () => {
+    const scope = { ...BASE, createsKeys: true, keyAliases: ["alias/zscaler/mcp/credentials/dev"] };
+    assert.deepEqual(find(scope, "CreateProjectKeys").Condition, {
       StringEquals: { "aws:RequestTag/project": "zscaler-mcp" },
+      Bool: { "kms:BypassPolicyLockoutSafetyCheck": "false" },
     });
+    assert.deepEqual(find(scope, "ManageProjectKeyAliases").Resource, [
+      "arn:aws:kms:eu-west-1:123456789012:alias/zscaler/mcp/credentials/dev",
+    ]);
+    for (const statement of deployerPolicy(scope).Statement) {
+      assert.equal(
+        JSON.stringify(statement.Condition ?? {}).includes("ResourceTag"),
+        false,
+        statement.Sid,
+      );
+    }
+  });
+
+  it("may invoke the rotation function, to start rotation, when rotation is on", () => {
+    const rotationLambdaArn = "arn:aws:lambda:eu-west-1:123456789012:function:RotateZscaler";
+    assert.deepEqual(
+      find({ ...BASE, rotationLambdaArn }, "StartRotation").Resource,
+      rotationLambdaArn,
+    );
   });
 
   it("has no trail statements when the stack relies on an existing trail, and no role read for a user", () => {

@@ -49,7 +49,7 @@ describe("Program: execution role", () => {
     );
     assert.deepEqual(
       statement(policy, "RuntimeLogStreams").Resource,
-      `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/bedrock-agentcore/runtimes/*:log-stream:*`,
+      `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/aws/bedrock-agentcore/runtimes/zscalermcp_dev-*:log-stream:*`,
     );
     assert.deepEqual(statement(policy, "Metrics").Condition, {
       StringEquals: { "cloudwatch:namespace": "bedrock-agentcore" },
@@ -160,8 +160,15 @@ describe("Program: runtime environment per mode", () => {
     assert.equal(env.LOG_LEVEL, "debug");
   });
 
-  it("configures the runtime from the stack file", async () => {
-    const run = await runStack({ stack: "prod" });
+  it("configures the runtime from the stack file and an inbound JWT authorizer", async () => {
+    const run = await runStack({
+      stack: "prod",
+      config: {
+        "zscaler-mcp:jwtDiscoveryUrl": "https://login.example.com/.well-known/openid-configuration",
+        "zscaler-mcp:jwtAllowedClients": ["zscaler-mcp-clients"],
+        "zscaler-mcp:smokeCheck": undefined,
+      },
+    });
     const props = one(run, RUNTIME).props;
     assert.equal(props.agentRuntimeName, "zscalermcp_prod");
     assert.deepEqual(props.networkConfiguration, { networkMode: "PUBLIC" });
@@ -269,7 +276,7 @@ describe("Program: credentials secret", () => {
     assert.equal(run.outputs.secretArn.value, arn);
   });
 
-  it("turns on rotation with the given function and schedule", async () => {
+  it("turns on rotation with the given function and schedule, and lets the function's role read", async () => {
     const lambdaArn = `arn:aws:lambda:us-east-1:${ACCOUNT}:function:RotateZscaler`;
     const run = await runStack({
       stack: "prod",
@@ -278,6 +285,46 @@ describe("Program: credentials secret", () => {
     const rotation = one(run, "aws:secretsmanager/secretRotation:SecretRotation");
     assert.equal(rotation.props.rotationLambdaArn, lambdaArn);
     assert.deepEqual(rotation.props.rotationRules, { scheduleExpression: "rate(30 days)" });
+    const condition = documentOf(one(run, "aws:secretsmanager/secretPolicy:SecretPolicy"))
+      .Statement[0].Condition;
+    assert.ok(
+      (condition?.StringNotEquals["aws:PrincipalArn"] as string[]).includes(
+        `arn:aws:iam::${ACCOUNT}:role/service-role/zscaler-rotation-function`,
+      ),
+    );
+  });
+
+  it("lets the deploying role manage the keys it creates, in each key's own policy", async () => {
+    const run = await runStack({ stack: "prod" });
+    for (const suffix of ["-credentials-key", "-audit-key"]) {
+      const deployer = statement(
+        documentOf(one(run, "aws:kms/key:Key", suffix)),
+        "DeployerManagesKey",
+      );
+      assert.deepEqual(deployer.Principal, { AWS: DEPLOYER_ROLE });
+      const actions = deployer.Action as string[];
+      assert.equal(
+        actions.some((action) => /Decrypt|Encrypt|GenerateDataKey/.test(action)),
+        false,
+      );
+    }
+  });
+
+  it("puts every role under the permissions boundary when one is configured", async () => {
+    const boundary = `arn:aws:iam::${ACCOUNT}:policy/zscaler-mcp-boundary`;
+    for (const mode of ["runtime", "lambda"]) {
+      const run = await runStack({
+        stack: "prod",
+        config: {
+          "zscaler-mcp:permissionsBoundaryArn": boundary,
+          "zscaler-mcp:credentialMode": mode,
+        },
+      });
+      const roles = ofType(run, ROLE);
+      assert.equal(roles.length, mode === "lambda" ? 2 : 1);
+      for (const role of roles)
+        assert.equal(role.props.permissionsBoundary, boundary, `${mode}: ${role.name}`);
+    }
   });
 
   it("fails predeploy with the missing keys, never the values, when the secret lacks the client secret", async () => {
@@ -362,6 +409,18 @@ describe("Program: audit trail", () => {
 });
 
 describe("Program: smoke check and outputs", () => {
+  it("leaves the smoke check off by default when only JWT callers may invoke the runtime", async () => {
+    const run = await runStack({
+      stack: "prod",
+      config: {
+        "zscaler-mcp:jwtDiscoveryUrl": "https://login.example.com/.well-known/openid-configuration",
+        "zscaler-mcp:jwtAllowedClients": ["zscaler-mcp-clients"],
+        "zscaler-mcp:smokeCheck": undefined,
+      },
+    });
+    assert.equal(has(run, "command:local:Command"), false);
+  });
+
   it("runs the smoke check in prod after each runtime version", async () => {
     const run = await runStack({ stack: "prod" });
     const check = one(run, "command:local:Command", "-smoke-check-tools-list");

@@ -173,6 +173,22 @@ export function mockCloud(account: MockAccount): pulumi.runtime.Mocks {
             ],
             id: inputs.secretId,
           };
+        case "aws:lambda/getFunction:getFunction":
+          return {
+            arn: inputs.functionName,
+            functionName: inputs.functionName,
+            role: `arn:aws:iam::${accountId}:role/service-role/zscaler-rotation-function`,
+            id: inputs.functionName,
+          };
+        case "aws:kms/getKey:getKey": {
+          const keyId = inputs.keyId ?? "";
+          return {
+            arn: keyId.startsWith("arn:") ? keyId : arn("kms", `key/${keyId}`),
+            keyId,
+            keyManager: keyId.includes("alias/aws/") ? "AWS" : "CUSTOMER",
+            id: keyId,
+          };
+        }
         default:
           throw new Error(
             `The simulated account does not answer ${args.token}; teach tools/program/mockCloud.ts.`,
@@ -190,9 +206,9 @@ function agentRuntimeState(
 ): { id: string; state: Record<string, unknown> } {
   let name = inputs.agentRuntimeName ?? args.name;
   if (args.type === "aws:lambda/invocation:Invocation") {
-    name =
-      (JSON.parse(inputs.input ?? "{}").runtime?.agentRuntimeName as string | undefined) ??
-      args.name;
+    // The deployer's deploy-time request names the runtime in its detail.
+    const request = JSON.parse(inputs.input ?? "{}") as { detail?: { agentRuntimeName?: string } };
+    name = request.detail?.agentRuntimeName ?? args.name;
   }
   const agentRuntimeId = `${name}-${suffix(name, 10)}`;
   const agentRuntimeArn = `arn:aws:bedrock-agentcore:${account.region}:${account.accountId}:runtime/${agentRuntimeId}`;

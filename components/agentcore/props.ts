@@ -24,9 +24,6 @@ export interface AgentRuntimeOutputs extends AgentRuntimeInputs, RuntimeState {
   invocationUrl: string;
 }
 
-/** Names of the inputs that only tune waiting; changing them changes nothing in AWS. */
-export const WAIT_INPUTS = ["waitTimeoutSeconds", "minPollDelayMs", "maxPollDelayMs"] as const;
-
 /** Picks the spec out of the resource inputs (or outputs). */
 export function specOf(props: AgentRuntimeInputs): RuntimeSpec {
   const spec: RuntimeSpec = {

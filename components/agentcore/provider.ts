@@ -25,6 +25,12 @@ import { type RuntimeState, stateFromLive } from "./state";
 import { validateSpec } from "./validate";
 import type { RuntimeLogger } from "./wait";
 
+/** Inputs that only tune waiting; they change nothing in AWS. */
+const WAIT_KEYS = ["waitTimeoutSeconds", "minPollDelayMs", "maxPollDelayMs"] as const;
+
+/** Inputs that are not part of the runtime's configuration, carried over by a read. */
+const WAIT_AND_REGION = ["region", ...WAIT_KEYS] as const;
+
 function pulumiLogger(): RuntimeLogger {
   return {
     info: (message) => void log.info(message),
@@ -58,7 +64,7 @@ function unknownAt(root: unknown, path: string): boolean {
 
 function checkWait(news: AgentRuntimeInputs): pulumi.dynamic.CheckFailure[] {
   const failures: pulumi.dynamic.CheckFailure[] = [];
-  for (const key of ["waitTimeoutSeconds", "minPollDelayMs", "maxPollDelayMs"] as const) {
+  for (const key of WAIT_KEYS) {
     const value = news[key];
     if (
       value !== undefined &&
@@ -164,21 +170,15 @@ export const agentRuntimeProvider: pulumi.dynamic.ResourceProvider<
       const tags = await getRuntimeTags(client, live.agentRuntimeArn ?? "");
       const spec = specFromLive(live, tags);
       const inputs: AgentRuntimeInputs = { ...spec };
-      for (const key of [
-        "region",
-        "waitTimeoutSeconds",
-        "minPollDelayMs",
-        "maxPollDelayMs",
-      ] as const) {
-        if (props?.[key] !== undefined)
-          (inputs as unknown as Record<string, unknown>)[key] = props[key];
+      for (const key of WAIT_AND_REGION) {
+        if (props?.[key] !== undefined) Object.assign(inputs, { [key]: props[key] });
       }
-      // The engine stores `inputs` as the resource's inputs (typed as outputs by the SDK).
-      return {
-        id,
-        props: outputsOf(inputs, stateFromLive(live)),
-        inputs: inputs as AgentRuntimeOutputs,
-      };
+      const outs = outputsOf(inputs, stateFromLive(live));
+      // A refresh keeps the recorded inputs (they hold the env vars as secrets; drift shows
+      // because diff compares the refreshed outputs). Only an import, which has no inputs
+      // yet, gets them from the live runtime.
+      if (props?.agentRuntimeName !== undefined) return { id, props: outs };
+      return { id, props: outs, inputs: inputs as AgentRuntimeOutputs };
     } catch (err) {
       throw redactError(err, secretValues(props));
     } finally {

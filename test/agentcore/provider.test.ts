@@ -67,7 +67,8 @@ describe("agentRuntimeProvider", () => {
     const { id, outs } = await created();
     const read = await provider.read(id, outs);
     const updated = await provider.update(id, outs, { ...baseInputs(), description: "changed" });
-    for (const value of [outs, read.props, read.inputs, updated.outs]) {
+    const imported = await provider.read(id, {} as AgentRuntimeOutputs);
+    for (const value of [outs, read.props, imported.props, imported.inputs, updated.outs]) {
       assert.deepEqual(JSON.parse(JSON.stringify(value)), value);
     }
   });
@@ -89,6 +90,7 @@ describe("agentRuntimeProvider", () => {
     const { id, outs } = await created();
     const read = await provider.read(id, outs);
     assert.equal(read.id, id);
+    assert.equal(read.inputs, undefined);
     const props = read.props as AgentRuntimeOutputs;
     assert.deepEqual(props.lifecycleConfiguration, {
       idleRuntimeSessionTimeout: 900,

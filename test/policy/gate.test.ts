@@ -152,7 +152,8 @@ describe("policy gate", () => {
         () => validatePolicyConfig({ "no-such-rule": "advisory" }, "x.json", policies),
         (error: Error) =>
           error.message.startsWith(
-            "Policy config `x.json` names `no-such-rule`, which is not a policy of the pack; use `all` or one of: secretsmanager-arn-suffix,",
+            "Policy config `x.json` names `no-such-rule`, which is not a policy of the pack; " +
+              "use `all` or one of: secretsmanager-arn-suffix,",
           ),
       );
     });
@@ -357,12 +358,18 @@ describe("policy gate", () => {
         [
           "Policies (stack prod):",
           "    FAILED  zscaler-mcp-guardrails@v0.1.0 (local: policy)",
-          "        - [mandatory]  no-plaintext-credentials-in-env  (pulumi-nodejs:dynamic/agentcore:AgentRuntime: runtime)",
-          "          Checks that environment variables of AgentCore runtimes and Lambda functions carry no credentials in plain text, only references to a secret.",
-          "          Environment variable `ZSCALER_CLIENT_SECRET` in `environmentVariables` must not carry a credential in plain text (its name says it holds a credential): keep the credential in Secrets Manager and pass only the secret's name or ARN (for example `ZSCALER_SECRET_NAME`), letting the workload read it at start-up.",
+          "        - [mandatory]  no-plaintext-credentials-in-env  " +
+            "(pulumi-nodejs:dynamic/agentcore:AgentRuntime: runtime)",
+          "          Checks that environment variables of AgentCore runtimes and Lambda functions carry no " +
+            "credentials in plain text, only references to a secret.",
+          "          Environment variable `ZSCALER_CLIENT_SECRET` in `environmentVariables` must not carry a " +
+            "credential in plain text (its name says it holds a credential): keep the credential in Secrets " +
+            "Manager and pass only the secret's name or ARN (for example `ZSCALER_SECRET_NAME`), letting the " +
+            "workload read it at start-up.",
           "        - [advisory]   secret-rotation-enabled  (aws:secretsmanager/secret:Secret: secret)",
           "          Checks that every Secrets Manager secret the stack creates has automatic rotation.",
-          "          The secret must rotate automatically: no `aws.secretsmanager.SecretRotation` refers to it; add one with a rotation function and `rotationRules` (credential mode `lambda` with rotation does this).",
+          "          The secret must rotate automatically: no `aws.secretsmanager.SecretRotation` refers to it; " +
+            "add one with a rotation function and `rotationRules` (credential mode `lambda` with rotation does this).",
           "Policy gate prod: FAILED - 1 mandatory, 1 advisory, 0 remediated.",
         ].join("\n"),
       );

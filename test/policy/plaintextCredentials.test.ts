@@ -180,7 +180,8 @@ describe("no-plaintext-credentials-in-env", () => {
       assert.strictEqual(
         outcome.undecided,
         "The environment variables of this resource cannot be fully checked before the update: the value of " +
-          "`UPSTREAM_HEADER` is computed from other resources' outputs. The check runs again when these values are known.",
+          "`UPSTREAM_HEADER` is computed from other resources' outputs. The check runs again when these " +
+          "values are known.",
       );
     });
 

@@ -219,7 +219,8 @@ describe("trail-bucket-protected", () => {
       assert.strictEqual(
         outcome.undecided,
         "The protection of the trail's log bucket cannot be fully checked before the update: the trail " +
-          "bucket's policy is computed from other resources' outputs. The check runs again when these values are known.",
+          "bucket's policy is computed from other resources' outputs. The check runs again when these " +
+          "values are known.",
       );
     });
   });

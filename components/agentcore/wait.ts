@@ -60,7 +60,7 @@ export function sleep(ms: number): Promise<void> {
  * 1, 2, 3, 5, 8, 13, ... (growth about 1.6x a poll), capped at the maximum. A status change is
  * noticed at most one delay late, so the lag stays under about 60% of the time already waited
  * and never exceeds the maximum; with the defaults a 5 s, 30 s or 120 s transition is seen
- * 1 s, 2 s or 8 s late after 3, 6 or 14 polls (see `npm run bench:provider`).
+ * about 1 s, 1 s or 7 s late after 3, 6 or 14 polls (see `npm run bench:provider`).
  */
 export function pollDelayMs(attempt: number, wait: WaitSettings): number {
   const min = Math.max(1, wait.minPollDelayMs);
@@ -97,12 +97,15 @@ export async function waitForRuntime(
   log: RuntimeLogger,
   lastKnownStatus?: string,
 ): Promise<GetAgentRuntimeResponse | undefined> {
-  const deadline = Date.now() + wait.timeoutSeconds * 1000;
+  const start = Date.now();
+  const deadline = start + wait.timeoutSeconds * 1000;
   let seen = lastKnownStatus;
   let missing = 0;
+  // Polls follow the schedule from the start of the wait, so slow answers do not push every
+  // later poll back (which would add their latency to the detection lag).
+  let plannedMs = 0;
   for (let attempt = 0; ; attempt++) {
-    const remaining = deadline - Date.now();
-    if (remaining <= 0) {
+    if (Date.now() >= deadline) {
       const last = seen ?? "UNKNOWN";
       throw new WaitTimeoutError(
         goal.label,
@@ -112,7 +115,8 @@ export async function waitForRuntime(
         wait.timeoutSeconds,
       );
     }
-    await sleep(Math.min(pollDelayMs(attempt, wait), remaining));
+    plannedMs += pollDelayMs(attempt, wait);
+    await sleep(Math.max(0, Math.min(start + plannedMs, deadline) - Date.now()));
     let live: GetAgentRuntimeResponse;
     try {
       live = await client.send(new GetAgentRuntimeCommand({ agentRuntimeId }));

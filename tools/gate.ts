@@ -24,6 +24,7 @@ import { PolicyConfig, effectiveLevel, effectiveSettings, readPolicyConfig } fro
 
 export type { PolicyConfig } from "./gate/config";
 export { formatGate } from "./gate/format";
+export { PACK_ID } from "./gate/pack";
 
 /** One finding, as `pulumi preview` would show it. */
 export interface GateViolation {
@@ -43,8 +44,6 @@ export interface GateResult {
   advisory: number;
   remediated: number;
 }
-
-export { PACK_ID } from "./gate/pack";
 
 /** Reads `policy/config/<stack>.json`; the error names the file when it is missing or invalid. */
 export function loadPolicyConfig(stack: string): PolicyConfig {

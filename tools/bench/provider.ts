@@ -18,7 +18,7 @@ import { log } from "@pulumi/pulumi";
 import type * as pulumi from "@pulumi/pulumi";
 import { agentRuntimeProvider } from "../../components/agentcore/provider";
 import type { AgentRuntimeInputs, AgentRuntimeOutputs } from "../../components/agentcore/props";
-import { DEFAULT_WAIT } from "../../components/agentcore/wait";
+import { DEFAULT_WAIT, pollDelayMs } from "../../components/agentcore/wait";
 import {
   type AgentCoreSimulator,
   startAgentCoreSimulator,
@@ -39,6 +39,7 @@ interface Row {
   apiCalls: number | string;
   polls: number | string;
   lagS: number | undefined;
+  worstLagS: number | undefined;
   note: string;
 }
 
@@ -128,10 +129,30 @@ function fixedSleepRow(transitionS: number, operation: Operation): Row {
     apiCalls: 1,
     polls: 0,
     lagS: early ? undefined : 15 - transitionS,
+    worstLagS: undefined,
     note: early
       ? `proceeds ${transitionS - 15} s before ${operation === "delete" ? "gone" : "READY"}`
       : verdict(transitionS, 15 - transitionS, 0),
   };
+}
+
+/**
+ * The longest possible lag for a transition ending near `transitionS`: the length of the poll
+ * interval that contains it (the transition ends just after one poll, the next one sees it).
+ * The measured lag depends on where the transition falls between two polls; this does not.
+ */
+function worstLagS(transitionS: number, poll: { min: number; max: number }): number {
+  const wait = {
+    timeoutSeconds: DEFAULT_WAIT.timeoutSeconds,
+    minPollDelayMs: poll.min,
+    maxPollDelayMs: poll.max,
+  };
+  let at = 0;
+  for (let attempt = 0; ; attempt++) {
+    const next = at + pollDelayMs(attempt, wait) / 1000;
+    if (next >= transitionS) return next - at;
+    at = next;
+  }
 }
 
 function targetLagS(transitionS: number): number {
@@ -154,6 +175,7 @@ function format(rows: Row[]): string {
     "API calls",
     "polls",
     "lag (s)",
+    "worst lag",
     "target lag",
     "note",
   ];
@@ -164,6 +186,7 @@ function format(rows: Row[]): string {
     String(r.apiCalls),
     String(r.polls),
     r.lagS === undefined ? "-" : r.lagS.toFixed(2),
+    r.worstLagS === undefined ? "-" : `${r.worstLagS.toFixed(0)} s`,
     `<= ${targetLagS(r.transitionS).toFixed(1)} s`,
     r.note,
   ]);
@@ -210,6 +233,7 @@ async function main(): Promise<void> {
             operation,
             strategy: strategy.name,
             ...result,
+            worstLagS: worstLagS(transitionS, strategy.poll),
             note: verdict(transitionS, result.lagS, result.polls),
           });
         }
@@ -226,6 +250,7 @@ async function main(): Promise<void> {
   console.log(format(rows));
   console.log(
     "\nTargets: for a 120 s transition at most 15 status polls and a lag of at most max(10% of the transition, 2 s)." +
+      "\nworst lag: the poll interval containing the transition's end, the lag if it ends just after a poll." +
       "\nAPI calls count every request of the operation (the update also reads the live configuration and tags);" +
       " polls are its GetAgentRuntime calls.",
   );

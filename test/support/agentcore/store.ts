@@ -28,23 +28,37 @@ export interface TransitionDelays {
 
 /** One status change, with its wall-clock time (`Date.now()`). */
 export interface SimEvent {
+  /** The runtime that changed. */
   agentRuntimeId: string;
+  /** Its new status; `GONE` when a deletion finished. */
   status: string;
+  /** When, as `Date.now()`. */
   at: number;
 }
 
 /** A runtime as the simulator holds it. `config` is the request body minus name, token and tags. */
 export interface SimRuntime {
+  /** Id, `<name>-<10 random characters>`. */
   agentRuntimeId: string;
+  /** `arn:aws:bedrock-agentcore:<region>:<account>:runtime/<id>`. */
   agentRuntimeArn: string;
+  /** Name, unique among live runtimes. */
   agentRuntimeName: string;
+  /** Version, 1 at create, plus one per update. */
   version: number;
+  /** Current status. */
   status: string;
+  /** Set when a transition was made to fail. */
   failureReason?: string;
+  /** The configuration as last sent (request body minus name, token and tags); tests may edit it to fake drift. */
   config: Record<string, unknown>;
+  /** Tags. */
   tags: Record<string, string>;
+  /** Creation time. */
   createdAt: Date;
+  /** Time of the last update. */
   lastUpdatedAt: Date;
+  /** Workload identity ARN the service would create. */
   workloadIdentityArn: string;
 }
 

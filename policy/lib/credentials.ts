@@ -118,10 +118,15 @@ export function entropy(value: string): number {
   return bits;
 }
 
-/** Why a value looks like a credential, or undefined when it does not. */
+/**
+ * Why a value looks like a credential, or undefined when it does not. `byEntropy: false` keeps to
+ * the known formats (used for variables whose name says they hold a name or an ARN, since secret
+ * names such as `zscaler/prod/u12000` are long and mixed too).
+ */
 export function credentialShape(
   value: string,
   config: CredentialSettings,
+  byEntropy = true,
 ): CredentialReason | undefined {
   if (isReference(value)) {
     return undefined;
@@ -140,6 +145,7 @@ export function credentialShape(
   }
   // Long random-looking strings: letters and digits mixed, no spaces, not a UUID (ids often are).
   if (
+    byEntropy &&
     value.length >= config.minSecretLength &&
     TOKEN_CHARSET.test(value) &&
     /[0-9]/.test(value) &&

@@ -124,12 +124,13 @@ function judge(
 ): CredentialReason | "undecided" | undefined {
   const value =
     typeof raw === "string" ? raw : raw === undefined || raw === null ? "" : String(raw);
+  const referenceName = REFERENCE_ENDINGS.has(nameWords(key).pop() ?? "");
   if (isUnknown(raw)) {
     if (isCredentialName(key, config)) {
       return "name";
     }
     // A computed value under a reference-like name (`..._SECRET_NAME`, `..._ARN`) is a pointer.
-    return REFERENCE_ENDINGS.has(nameWords(key).pop() ?? "") ? undefined : "undecided";
+    return referenceName ? undefined : "undecided";
   }
   if (isReference(value)) {
     return undefined;
@@ -137,7 +138,8 @@ function judge(
   if (isCredentialName(key, config) && value !== "") {
     return "name";
   }
-  return credentialShape(value, config);
+  // Under a name that says it holds a name or an ARN, only known credential formats count.
+  return credentialShape(value, config, !referenceName);
 }
 
 /** Checks that no runtime or function environment variable carries a credential in plain text. */

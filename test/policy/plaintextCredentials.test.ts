@@ -98,6 +98,11 @@ describe("no-plaintext-credentials-in-env", () => {
       ["the guide's SECRET_NAME", "SECRET_NAME", "zscaler/prod/credentials"],
       ["the guide's USE_SECRETS_MANAGER switch", "USE_SECRETS_MANAGER", "true"],
       ["a secret id", "ZSCALER_SECRET_ID", "zscaler/prod/credentials"],
+      [
+        "a long mixed secret name under a reference name",
+        "ZSCALER_SECRET_NAME",
+        "zscaler/bench/u12000",
+      ],
       ["a UUID", "TENANT", "3fa85f64-5717-4562-b3fc-2c963f66afa6"],
       ["a long readable value", "DESCRIPTION", "zscaler-mcp-server-for-security-operations"],
       ["an empty credential-named variable", "ZSCALER_PASSWORD", ""],
@@ -110,6 +115,16 @@ describe("no-plaintext-credentials-in-env", () => {
         assert.deepStrictEqual(outcome.violations, []);
       });
     }
+
+    it("still reports a known key format under a reference name", async () => {
+      const outcome = await validateResource(
+        plaintextCredentials,
+        runtime({ ...COMPLIANT, ZSCALER_SECRET_NAME: "AKIAABCDEFGHIJKLMNOP" }),
+      );
+      assert.deepStrictEqual(outcome.violations, [
+        message("ZSCALER_SECRET_NAME", "its value has the format of an AWS access key id"),
+      ]);
+    });
 
     it("accepts a name the settings allow", async () => {
       const outcome = await validateResource(

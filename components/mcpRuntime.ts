@@ -59,6 +59,7 @@ export class McpRuntime extends pulumi.ComponentResource {
         tags: args.tags,
         region: args.region,
         waitTimeoutSeconds: settings.waitTimeoutSeconds,
+        adoptExisting: settings.adoptExisting,
       },
       { parent: this, dependsOn: args.dependsOn },
     );

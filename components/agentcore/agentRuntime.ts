@@ -61,6 +61,12 @@ export interface AgentRuntimeArgs {
   readonly minPollDelayMs?: pulumi.Input<number>;
   /** Longest delay between status polls in milliseconds; default 12000. */
   readonly maxPollDelayMs?: pulumi.Input<number>;
+  /**
+   * When creating, adopt a runtime that already has this name (updated in place to these
+   * arguments) instead of failing; the way to bring an existing runtime under management, since
+   * dynamic resources cannot be imported. Default false.
+   */
+  readonly adoptExisting?: pulumi.Input<boolean>;
 }
 
 /**

@@ -39,8 +39,8 @@ async function sendCreate(
     throw new Error(
       `\`agentRuntimeName\` "${name}" is already used by runtime \`${existing.agentRuntimeId}\` ` +
         "in this account and region, and runtime names must be unique; choose another name, or " +
-        "adopt it with `pulumi import pulumi-nodejs:dynamic/agentcore:AgentRuntime " +
-        `<resource name> ${existing.agentRuntimeId}\`.`,
+        "adopt that runtime by setting `adoptExisting: true` on the resource " +
+        "(`pulumi config set adoptExistingRuntime true` in this project) for one `pulumi up`.",
       { cause: err },
     );
   }
@@ -49,7 +49,7 @@ async function sendCreate(
 /**
  * Creates a runtime with an idempotency token and waits until it is READY. Throws
  * {@link RuntimeNotReadyError} (carrying the runtime) when it was created but failed or timed
- * out, and a plain error naming the import command when the name is taken.
+ * out, and a plain error saying how to adopt the runtime when the name is taken.
  *
  * If the service answers the token with a runtime that no longer exists (a token reused after
  * the runtime it made was deleted, as a destroy and a new deployment of the same spec do), the

@@ -16,6 +16,12 @@ export interface AgentRuntimeInputs extends RuntimeSpec {
   minPollDelayMs?: number;
   /** Longest poll delay in milliseconds. */
   maxPollDelayMs?: number;
+  /**
+   * On create, take over a runtime that already has this name (updating it in place to these
+   * inputs) instead of failing. Dynamic resources cannot be imported, so this is how an existing
+   * runtime comes under management. It never changes an existing resource's plan.
+   */
+  adoptExisting?: boolean;
 }
 
 /** Outputs of an AgentRuntime: its inputs echoed, its identity and status, and its MCP URL. */

@@ -9,6 +9,7 @@ import { redactError } from "./errors";
 import {
   createRuntime,
   deleteRuntime,
+  ensureRuntime,
   getRuntime,
   getRuntimeTags,
   reconcileRuntime,
@@ -97,7 +98,8 @@ function changedInputs(olds: AgentRuntimeOutputs, news: AgentRuntimeInputs): str
 /**
  * The AgentCore runtime provider: check validates inputs, diff replaces only on a name or
  * region change, create/update wait for READY, delete waits until the runtime is gone, and read
- * refreshes from `GetAgentRuntime` (so `pulumi import` works by runtime id).
+ * refreshes from `GetAgentRuntime` (so `pulumi refresh` shows drift). Dynamic resources cannot
+ * be imported; `adoptExisting` takes over a runtime of the same name at create instead.
  */
 export const agentRuntimeProvider: pulumi.dynamic.ResourceProvider<
   AgentRuntimeInputs,
@@ -136,10 +138,10 @@ export const agentRuntimeProvider: pulumi.dynamic.ResourceProvider<
   async create(inputs) {
     const client = createControlClient(inputs.region);
     try {
-      const state = await createRuntime(client, specOf(inputs), {
-        wait: waitOf(inputs),
-        log: pulumiLogger(),
-      });
+      const options = { wait: waitOf(inputs), log: pulumiLogger() };
+      const state = inputs.adoptExisting
+        ? (await ensureRuntime(client, specOf(inputs), options)).runtime
+        : await createRuntime(client, specOf(inputs), options);
       return { id: state.agentRuntimeId, outs: outputsOf(inputs, state) };
     } catch (err) {
       const runtime = (err as { runtime?: RuntimeState }).runtime;

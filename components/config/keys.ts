@@ -220,6 +220,14 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     description: "Extra tags for the runtime and every resource, as `key=value` strings.",
   },
   {
+    name: "adoptExistingRuntime",
+    type: "boolean",
+    default: false,
+    description:
+      "Take over an existing runtime that already has `runtimeName` (updated in place) instead " +
+      "of failing the first `pulumi up`; the way to bring a hand-made runtime under the stack.",
+  },
+  {
     name: "waitTimeoutMinutes",
     type: "integer",
     default: 30,

@@ -95,6 +95,7 @@ export function loadRuntimeSettings(config: ConfigReader, environment: string): 
     idleTimeoutSeconds,
     maxLifetimeSeconds,
     waitTimeoutSeconds: waitMinutes * 60,
+    adoptExisting: config.boolean("adoptExistingRuntime") ?? false,
   };
 }
 

@@ -68,6 +68,8 @@ export interface RuntimeSettings {
   readonly idleTimeoutSeconds: number;
   readonly maxLifetimeSeconds: number;
   readonly waitTimeoutSeconds: number;
+  /** Adopt an existing runtime of the same name on create. */
+  readonly adoptExisting: boolean;
 }
 
 /** Settings of the MCP server process itself. */

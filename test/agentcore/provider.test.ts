@@ -226,7 +226,7 @@ describe("agentRuntimeProvider", () => {
     assert.ok(logs.lines.includes(`AgentCore runtime zscaler_mcp_test (${id}): already deleted`));
   });
 
-  it("fails a create on a taken name with the import command", async () => {
+  it("fails a create on a taken name, saying how to adopt the runtime", async () => {
     const { id } = await created();
     const other = { ...baseInputs(), description: "a different runtime with the same name" };
     const err = await rejection(provider.create(other));
@@ -234,11 +234,32 @@ describe("agentRuntimeProvider", () => {
       err.message,
       '`agentRuntimeName` "zscaler_mcp_test" is already used by runtime `' +
         id +
-        "` in this account and region, and runtime names must be unique; choose another name, or adopt it with " +
-        "`pulumi import pulumi-nodejs:dynamic/agentcore:AgentRuntime <resource name> " +
-        id +
-        "`.",
+        "` in this account and region, and runtime names must be unique; choose another name, or " +
+        "adopt that runtime by setting `adoptExisting: true` on the resource " +
+        "(`pulumi config set adoptExistingRuntime true` in this project) for one `pulumi up`.",
     );
     assert.equal(sim.runtimes.size, 1);
+  });
+
+  it("adopts a runtime of the same name in place when adoptExisting is set", async () => {
+    const { id, outs } = await created();
+    const adopted = await created({
+      ...baseInputs(),
+      description: "now managed by this stack",
+      adoptExisting: true,
+    });
+    assert.equal(adopted.id, id);
+    assert.equal(adopted.outs.agentRuntimeArn, outs.agentRuntimeArn);
+    assert.equal(adopted.outs.agentRuntimeVersion, String(Number(outs.agentRuntimeVersion) + 1));
+    assert.equal(sim.calls.UpdateAgentRuntime, 1);
+    assert.equal(sim.runtimes.size, 1);
+  });
+
+  it("does not count adoptExisting as a change", async () => {
+    const { id, outs } = await created();
+    assert.deepEqual(await provider.diff(id, outs, { ...baseInputs(), adoptExisting: true }), {
+      changes: false,
+      replaces: [],
+    });
   });
 });

@@ -39,3 +39,14 @@ describe("Pulumi.yaml", () => {
     );
   });
 });
+
+describe("README", () => {
+  it("documents every configuration key in its reference table", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const missing = CONFIG_KEYS.filter((key) => !readme.includes(`| \`${key.name}\``));
+    assert.deepEqual(
+      missing.map((key) => key.name),
+      [],
+    );
+  });
+});

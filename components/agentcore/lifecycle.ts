@@ -97,6 +97,19 @@ export async function whenSettled<T>(
   }
 }
 
+/** True when the runtime is READY with the spec's configuration. */
+async function alreadyApplied(
+  client: BedrockAgentCoreControlClient,
+  agentRuntimeId: string,
+  spec: RuntimeSpec,
+  tags: Record<string, string>,
+): Promise<boolean> {
+  const live = await getRuntime(client, agentRuntimeId);
+  return (
+    live?.status === "READY" && changedConfigFields(specFromLive(live, tags), spec).length === 0
+  );
+}
+
 /**
  * Brings an existing runtime to the spec: waits until it is not busy, compares its live
  * configuration and tags with the spec, calls `UpdateAgentRuntime` only when the configuration
@@ -127,11 +140,18 @@ export async function reconcileRuntime(
   if (!configChanged && !tagChanged) return { action: "unchanged", runtime: stateFromLive(live) };
   if (configChanged) {
     const request = toUpdateRequest(agentRuntimeId, spec);
-    const out = await whenSettled(client, agentRuntimeId, label, opts, () =>
-      client.send(new UpdateAgentRuntimeCommand(request)),
-    );
+    let attempts = 0;
+    const out = await whenSettled(client, agentRuntimeId, label, opts, async () => {
+      // After a conflict, another deployment may have applied this very change while this one
+      // waited: compare again rather than roll one more version.
+      if (attempts++ > 0 && (await alreadyApplied(client, agentRuntimeId, spec, tags)))
+        return undefined;
+      return client.send(new UpdateAgentRuntimeCommand(request));
+    });
     opts.log.info(
-      `AgentCore runtime ${label} (${agentRuntimeId}): update to version ${out.agentRuntimeVersion} accepted`,
+      out
+        ? `AgentCore runtime ${label} (${agentRuntimeId}): update to version ${out.agentRuntimeVersion} accepted`
+        : `AgentCore runtime ${label} (${agentRuntimeId}): already up to date after a concurrent update`,
     );
   }
   if (tagChanged) {

@@ -54,6 +54,23 @@ describe("ensureRuntime", () => {
     assert.equal(sim.calls.UpdateAgentRuntime + sim.calls.TagResource + sim.calls.UntagResource, 0);
   });
 
+  it("rolls one version, not two, when two deployers apply the same change at once", async () => {
+    const client = createControlClient("us-east-1");
+    await ensureRuntime(client, spec(), opts);
+    const rotated = {
+      ...spec(),
+      environmentVariables: { ZSCALER_CLIENT_ID: "id", ZSCALER_CLIENT_SECRET: "secret-2" },
+    };
+    const [first, second] = await Promise.all([
+      ensureRuntime(createControlClient("us-east-1"), rotated, opts),
+      ensureRuntime(createControlClient("us-east-1"), rotated, opts),
+    ]);
+    assert.equal(sim.calls.UpdateAgentRuntime, 2, "the second call meets the first one's update");
+    assert.equal(first.runtime.agentRuntimeVersion, "2");
+    assert.equal(second.runtime.agentRuntimeVersion, "2");
+    assert.equal(sim.calls.DeleteAgentRuntime, 0);
+  });
+
   it("updates in place when only an env var value differs, and never deletes", async () => {
     const client = createControlClient("us-east-1");
     const first = await ensureRuntime(client, spec(), opts);

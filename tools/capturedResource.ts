@@ -29,4 +29,6 @@ export interface CapturedResource {
   readonly secretProps: readonly string[];
   /** Names of the resources this one depends on explicitly (`dependsOn`), as URNs. */
   readonly dependencies: readonly string[];
+  /** For each input property, the URNs of the resources its value came from. */
+  readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
 }

@@ -68,6 +68,9 @@ interface RegisterRequest {
   getName(): string;
   getCustom(): boolean;
   getDependenciesList(): string[];
+  getPropertydependenciesMap(): {
+    forEach(callback: (value: { getUrnsList(): string[] }, key: string) => void): void;
+  };
 }
 
 /** The mock monitor, whose registrations the runner observes. */
@@ -94,6 +97,10 @@ function capture(req: RegisterRequest, urn: string): CapturedResource {
     props[key] = plainValue(value, () => (secret = true));
     if (secret) secretProps.push(key);
   }
+  const propertyDependencies: Record<string, string[]> = {};
+  req.getPropertydependenciesMap().forEach((value, key) => {
+    propertyDependencies[key] = value.getUrnsList();
+  });
   const parent: string = req.getParent();
   return {
     type: req.getType(),
@@ -104,6 +111,7 @@ function capture(req: RegisterRequest, urn: string): CapturedResource {
     props,
     secretProps,
     dependencies: req.getDependenciesList(),
+    propertyDependencies,
   };
 }
 

@@ -128,11 +128,17 @@ function forgetPendingPromises(): void {
   state.getStore().leakCandidates?.clear();
 }
 
-/** Drops the program's modules from the require cache so each run starts from scratch. */
+/**
+ * Drops the program's modules from the require cache so each run reads its configuration anew.
+ * The AgentCore provider's modules stay: they read no configuration, and keeping the provider
+ * object lets the SDK reuse its serialized form instead of serializing it again on every run.
+ */
 function forgetProgramModules(): void {
   const programDirs = [path.join(ROOT, "components") + path.sep, path.join(ROOT, "index.ts")];
+  const kept = path.join(ROOT, "components", "agentcore") + path.sep;
   for (const id of Object.keys(require.cache)) {
-    if (programDirs.some((dir) => id.startsWith(dir))) delete require.cache[id];
+    if (programDirs.some((dir) => id.startsWith(dir)) && !id.startsWith(kept))
+      delete require.cache[id];
   }
 }
 

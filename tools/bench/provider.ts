@@ -14,7 +14,7 @@
  *
  * Usage: npm run bench:provider [-- --scale=20]
  */
-import { log } from "@pulumi/pulumi";
+import { renderTable, scaleArg, silencePulumiLog } from "./common";
 import type * as pulumi from "@pulumi/pulumi";
 import { agentRuntimeProvider } from "../../components/agentcore/provider";
 import type { AgentRuntimeInputs, AgentRuntimeOutputs } from "../../components/agentcore/props";
@@ -41,14 +41,6 @@ interface Row {
   lagS: number | undefined;
   worstLagS: number | undefined;
   note: string;
-}
-
-function scaleArg(): number {
-  const arg = process.argv.find((a) => a.startsWith("--scale="));
-  const value = arg ? Number(arg.split("=")[1]) : 20;
-  if (!Number.isFinite(value) || value < 1)
-    throw new Error("`--scale` must be a number >= 1, e.g. `--scale=20`.");
-  return value;
 }
 
 function inputs(
@@ -190,21 +182,12 @@ function format(rows: Row[]): string {
     `<= ${targetLagS(r.transitionS).toFixed(1)} s`,
     r.note,
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const render = (cells: string[]) =>
-    cells
-      .map((c, i) => c.padEnd(widths[i]))
-      .join("  ")
-      .trimEnd();
-  return [render(header), render(widths.map((w) => "-".repeat(w))), ...lines.map(render)].join(
-    "\n",
-  );
+  return renderTable(header, lines);
 }
 
 async function main(): Promise<void> {
   const scale = scaleArg();
-  // The provider's progress lines would drown the table; the benchmark counts calls instead.
-  Object.assign(log, { info: () => Promise.resolve(), warn: () => Promise.resolve() });
+  silencePulumiLog();
   const sim = await startAgentCoreSimulator();
   const restore = useSimulatorEnv(sim);
   const rows: Row[] = [];

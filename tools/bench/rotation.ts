@@ -26,8 +26,8 @@
  *
  * Usage: npm run bench:rotation [-- --scale=20]
  */
+import { renderTable, scaleArg, silencePulumiLog } from "./common";
 import { randomUUID } from "node:crypto";
-import { log } from "@pulumi/pulumi";
 import {
   type BedrockAgentCoreControlClient,
   CreateAgentRuntimeCommand,
@@ -83,15 +83,6 @@ interface Context {
   sim: AgentCoreSimulator;
   secrets: SecretsManagerSimulator;
   scale: number;
-}
-
-function scaleArg(): number {
-  const arg = process.argv.find((a) => a.startsWith("--scale="));
-  const value = arg ? Number(arg.split("=")[1]) : 20;
-  if (!Number.isFinite(value) || value < 1) {
-    throw new Error("`--scale` must be a number >= 1, e.g. `--scale=20`.");
-  }
-  return value;
 }
 
 function credentials(secret: string): Record<string, string> {
@@ -305,21 +296,12 @@ function format(rows: Row[]): string {
     String(r.apiCalls),
     r.outcome,
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const render = (cells: string[]): string =>
-    cells
-      .map((c, i) => c.padEnd(widths[i]))
-      .join("  ")
-      .trimEnd();
-  return [render(header), render(widths.map((w) => "-".repeat(w))), ...lines.map(render)].join(
-    "\n",
-  );
+  return renderTable(header, lines);
 }
 
 async function main(): Promise<void> {
   const scale = scaleArg();
-  // The provider reports progress through pulumi.log, which would print between the rows.
-  Object.assign(log, { info: () => Promise.resolve(), warn: () => Promise.resolve() });
+  silencePulumiLog();
   const sim = await startAgentCoreSimulator();
   const restore = useSimulatorEnv(sim);
   const ctx: Context = { sim, secrets: await startSecretsManagerSimulator(), scale };

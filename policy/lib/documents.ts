@@ -2,9 +2,9 @@
  * Where policy documents live in each resource type's inputs, and how to put a rewritten document
  * back in the same place and shape (for remediation).
  */
-import { ParsedDocument, parseDocument } from "./iamDocument";
+import { NormalStatement, ParsedDocument, isAllow, parseDocument } from "./iamDocument";
 import { TYPES } from "./types";
-import { isRecord, isUnknown } from "./values";
+import { UNKNOWN, Undecided, isRecord, isUnknown } from "./values";
 
 /** Who a document speaks for: an identity, a resource, a role's trust, or a KMS key. */
 export type DocumentKind = "identity" | "resource" | "trust" | "key";
@@ -102,4 +102,37 @@ export function replaceDocument(
     copy[path] = next;
   }
   return copy;
+}
+
+/** One Allow statement of a known document, with the document it came from. */
+export interface AllowStatement {
+  readonly ref: DocumentRef;
+  readonly statement: NormalStatement;
+}
+
+/**
+ * The Allow statements of `refs`' documents. A document or an effect not known yet is noted in
+ * `undecided` (so the rule can say what it could not judge) and skipped.
+ */
+export function* allowStatements(
+  refs: Iterable<DocumentRef>,
+  undecided: Undecided,
+): Generator<AllowStatement> {
+  for (const ref of refs) {
+    const parsed = ref.parsed;
+    if (parsed.kind === "unknown") {
+      undecided.add(`\`${ref.path}\` is computed from other resources' outputs`);
+      continue;
+    }
+    if (parsed.kind !== "parsed") continue;
+    for (const statement of parsed.statements) {
+      if (statement.effect === UNKNOWN) {
+        undecided.add(
+          `the effect of statement ${statement.position} in \`${ref.path}\` is unknown`,
+        );
+        continue;
+      }
+      if (isAllow(statement)) yield { ref, statement };
+    }
+  }
 }

@@ -8,8 +8,8 @@ import {
   ResourceValidationArgs,
   ResourceValidationPolicy,
 } from "@pulumi/policy";
-import { documentsOf } from "../lib/documents";
-import { NormalStatement, actionMatches, isAllow } from "../lib/iamDocument";
+import { allowStatements, documentsOf } from "../lib/documents";
+import { NormalStatement, actionMatches } from "../lib/iamDocument";
 import { controlTags, securityHub, settings } from "../lib/metadata";
 import { IDENTITY_DOCUMENT_TYPES } from "../lib/types";
 import { UNKNOWN, Undecided, isRecord, plainProps } from "../lib/values";
@@ -116,52 +116,34 @@ function validate(args: ResourceValidationArgs, reportViolation: ReportViolation
   }
   const config = settings<StarResourceSettings>(args, schema);
   const undecided = new Undecided();
-  for (const ref of documentsOf(args.type, plainProps(args.props))) {
-    if (ref.kind !== "identity") {
+  const identityDocuments = documentsOf(args.type, plainProps(args.props)).filter(
+    (ref) => ref.kind === "identity",
+  );
+  for (const { ref, statement } of allowStatements(identityDocuments, undecided)) {
+    if (statement.notResources !== undefined) {
+      reportViolation(notResourceMessage(ref.path, statement.position));
       continue;
     }
-    const parsed = ref.parsed;
-    if (parsed.kind === "unknown") {
-      undecided.add(`\`${ref.path}\` is computed from other resources' outputs`);
+    const resources = statement.resources;
+    if (resources === UNKNOWN || (resources ?? []).includes(UNKNOWN)) {
+      undecided.add(
+        `the resources of statement ${statement.position} in \`${ref.path}\` are unknown`,
+      );
       continue;
     }
-    if (parsed.kind !== "parsed") {
+    if (!(resources ?? []).includes("*")) {
       continue;
     }
-    for (const statement of parsed.statements) {
-      if (!isAllow(statement)) {
-        if (statement.effect === UNKNOWN) {
-          undecided.add(
-            `the effect of statement ${statement.position} in \`${ref.path}\` is unknown`,
-          );
-        }
-        continue;
-      }
-      if (statement.notResources !== undefined) {
-        reportViolation(notResourceMessage(ref.path, statement.position));
-        continue;
-      }
-      const resources = statement.resources;
-      if (resources === UNKNOWN || (resources ?? []).includes(UNKNOWN)) {
-        undecided.add(
-          `the resources of statement ${statement.position} in \`${ref.path}\` are unknown`,
-        );
-        continue;
-      }
-      if (!(resources ?? []).includes("*")) {
-        continue;
-      }
-      if (scopedByCondition(statement, config.scopingConditionPrefixes)) {
-        continue;
-      }
-      const onlyStar = onlyStarActions(statement, config.actionsRequiringStar);
-      if (onlyStar === UNKNOWN) {
-        undecided.add(
-          `the actions of statement ${statement.position} in \`${ref.path}\` are unknown`,
-        );
-      } else if (!onlyStar) {
-        reportViolation(starMessage(ref.path, statement.position));
-      }
+    if (scopedByCondition(statement, config.scopingConditionPrefixes)) {
+      continue;
+    }
+    const onlyStar = onlyStarActions(statement, config.actionsRequiringStar);
+    if (onlyStar === UNKNOWN) {
+      undecided.add(
+        `the actions of statement ${statement.position} in \`${ref.path}\` are unknown`,
+      );
+    } else if (!onlyStar) {
+      reportViolation(starMessage(ref.path, statement.position));
     }
   }
   undecided.settle("The IAM resources of this resource");

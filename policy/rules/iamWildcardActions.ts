@@ -8,8 +8,7 @@ import {
   ResourceValidationArgs,
   ResourceValidationPolicy,
 } from "@pulumi/policy";
-import { documentsOf } from "../lib/documents";
-import { isAllow } from "../lib/iamDocument";
+import { allowStatements, documentsOf } from "../lib/documents";
 import { controlTags, securityHub, settings } from "../lib/metadata";
 import { IDENTITY_DOCUMENT_TYPES, RESOURCE_DOCUMENT_TYPES } from "../lib/types";
 import { UNKNOWN, Undecided, plainProps } from "../lib/values";
@@ -61,47 +60,28 @@ function validate(args: ResourceValidationArgs, reportViolation: ReportViolation
   const config = settings<WildcardActionSettings>(args, schema);
   const allowed = new Set(config.allowedWildcards.map((a) => a.toLowerCase()));
   const undecided = new Undecided();
-  for (const ref of documentsOf(args.type, plainProps(args.props))) {
-    if (ref.kind === "trust" || ref.kind === "key") {
+  const permissionDocuments = documentsOf(args.type, plainProps(args.props)).filter(
+    (ref) => ref.kind !== "trust" && ref.kind !== "key",
+  );
+  for (const { ref, statement } of allowStatements(permissionDocuments, undecided)) {
+    if (statement.notActions !== undefined) {
+      reportViolation(notActionMessage(ref.path, statement.position));
+    }
+    if (statement.actions === UNKNOWN) {
+      undecided.add(
+        `the actions of statement ${statement.position} in \`${ref.path}\` are unknown`,
+      );
       continue;
     }
-    const parsed = ref.parsed;
-    if (parsed.kind === "unknown") {
-      undecided.add(`\`${ref.path}\` is computed from other resources' outputs`);
-      continue;
-    }
-    if (parsed.kind !== "parsed") {
-      continue;
-    }
-    for (const statement of parsed.statements) {
-      if (statement.effect === UNKNOWN) {
+    (statement.actions ?? []).forEach((action, i) => {
+      if (action === UNKNOWN) {
         undecided.add(
-          `the effect of statement ${statement.position} in \`${ref.path}\` is unknown`,
+          `action ${i + 1} of statement ${statement.position} in \`${ref.path}\` is unknown`,
         );
-        continue;
+      } else if (isWildcardAction(action) && !allowed.has(action.toLowerCase())) {
+        reportViolation(wildcardMessage(ref.path, statement.position, i + 1));
       }
-      if (!isAllow(statement)) {
-        continue;
-      }
-      if (statement.notActions !== undefined) {
-        reportViolation(notActionMessage(ref.path, statement.position));
-      }
-      if (statement.actions === UNKNOWN) {
-        undecided.add(
-          `the actions of statement ${statement.position} in \`${ref.path}\` are unknown`,
-        );
-        continue;
-      }
-      (statement.actions ?? []).forEach((action, i) => {
-        if (action === UNKNOWN) {
-          undecided.add(
-            `action ${i + 1} of statement ${statement.position} in \`${ref.path}\` is unknown`,
-          );
-        } else if (isWildcardAction(action) && !allowed.has(action.toLowerCase())) {
-          reportViolation(wildcardMessage(ref.path, statement.position, i + 1));
-        }
-      });
-    }
+    });
   }
   undecided.settle("The IAM actions of this resource");
 }

@@ -16,6 +16,8 @@ export type SecretReference =
   | { readonly kind: "suffix-wildcard"; readonly name: string }
   | { readonly kind: "suffix-exact"; readonly name: string }
   | { readonly kind: "prefix-wildcard"; readonly name: string }
+  | { readonly kind: "wildcard-name"; readonly name: string }
+  | { readonly kind: "not-resource" }
   | { readonly kind: "wrong-length"; readonly name: string; readonly length: number }
   | { readonly kind: "bare-name"; readonly name: string };
 
@@ -54,20 +56,34 @@ export function classifySecretResource(entry: Entry): SecretReference {
 }
 
 /** Classifies the name part of a secret ARN (everything after `secret:`). */
+/**
+ * A wildcard before the suffix (`*-*`, `zscaler/*-*`, `zscaler?dev-??????`) matches many
+ * secrets however the name ends; undefined when the base names one secret.
+ */
+function wildcardInName(base: string): SecretReference | undefined {
+  if (base === "*") return { kind: "all-secrets" };
+  return /[*?]/.test(base) ? { kind: "wildcard-name", name: base } : undefined;
+}
+
 export function classifySecretName(name: string): SecretReference {
   if (name === "*" || name === "") {
     return { kind: "all-secrets" };
   }
   if (name.endsWith("-*")) {
-    return { kind: "suffix-wildcard", name: name.slice(0, -2) };
+    return (
+      wildcardInName(name.slice(0, -2)) ?? { kind: "suffix-wildcard", name: name.slice(0, -2) }
+    );
   }
   const question = QUESTION_SUFFIX.exec(name);
   if (question) {
     const length = question[1].length;
     const base = name.slice(0, -(length + 1));
-    return length === 6
-      ? { kind: "suffix-exact", name: base }
-      : { kind: "wrong-length", name: base, length };
+    return (
+      wildcardInName(base) ??
+      (length === 6
+        ? { kind: "suffix-exact", name: base }
+        : { kind: "wrong-length", name: base, length })
+    );
   }
   if (name.endsWith("*")) {
     return { kind: "prefix-wildcard", name: name.slice(0, -1) };

@@ -105,7 +105,19 @@ function inspect(
   const unscoped = new Set(config.unscopedActions.map((action) => action.toLowerCase()));
   const findings: Finding[] = [];
   for (const statement of parsed.statements) {
-    if (!namesScopableSecretAction(statement, unscoped) || statement.resources === undefined) {
+    if (!namesScopableSecretAction(statement, unscoped)) {
+      continue;
+    }
+    if (statement.notResources !== undefined && isAllow(statement)) {
+      // Allow with NotResource grants the actions on every secret but the listed ones.
+      findings.push({
+        statement: statement.position,
+        resource: 0,
+        reference: { kind: "not-resource" },
+      });
+      continue;
+    }
+    if (statement.resources === undefined) {
       continue;
     }
     if (statement.resources === UNKNOWN) {
@@ -140,8 +152,11 @@ function isFinding(
     case "wrong-length":
       return true; // match nothing, in an Allow or a Deny alike
     case "prefix-wildcard":
+    case "wildcard-name":
     case "all-secrets":
       return allow;
+    case "not-resource":
+      return true;
     case "any-resource":
       // In a secret's own resource policy, `*` means the secret the policy is attached to.
       return allow && ref.kind === "identity";
@@ -173,6 +188,17 @@ export function findingMessage(path: string, finding: Finding): string {
         `${where} must not match secrets by a bare prefix: ${resource} ends in \`*\` without a hyphen, so ` +
         "it also grants access to every other secret whose name starts the same way; end the name with " +
         "`-*` or `-??????`."
+      );
+    case "wildcard-name":
+      return (
+        `${where} must not put a wildcard inside a secret's name: ${resource} has \`*\` or \`?\` before ` +
+        "its suffix, so it matches every secret whose name fits the pattern; name one secret by its ARN " +
+        "or as `<name>-*`."
+      );
+    case "not-resource":
+      return (
+        `${where} must not allow secret-scoped actions with \`NotResource\`: it grants them on every ` +
+        "secret except the listed ones; list this stack's secret under `Resource` instead."
       );
     case "all-secrets":
       return (

@@ -161,7 +161,8 @@ export class AuditTrail extends pulumi.ComponentResource {
       const expected = trailArnOf(resolved, args.trailName);
       if (arn !== expected) {
         throw new pulumi.ResourceError(
-          `The trail's ARN ${arn} differs from ${expected}, which its bucket policy names.`,
+          `The trail's ARN ${arn} differs from ${expected}, which its bucket policy allows to write: ` +
+            "CloudTrail could not deliver logs; check the provider's region and account for this stack.",
           this,
         );
       }

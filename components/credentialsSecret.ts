@@ -90,7 +90,8 @@ export class CredentialsSecret extends pulumi.ComponentResource {
   private createSecret(name: string, args: CredentialsSecretArgs) {
     if (args.values === undefined) {
       throw new pulumi.ResourceError(
-        "CredentialsSecret needs `values` when `create` is true.",
+        "CredentialsSecret needs `values` when `create` is true: set `zscalerClientId` and " +
+          "`zscalerClientSecret` with `pulumi config set --secret`, or adopt a secret with `createSecret: false`.",
         this,
       );
     }

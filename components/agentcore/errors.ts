@@ -88,14 +88,32 @@ export class WaitTimeoutError extends Error {
  * credentials. Values shorter than 4 characters are left alone (they would mangle ordinary words).
  */
 export function redactError(err: unknown, values: readonly string[]): Error {
-  let message = errorMessage(err);
-  for (const value of [...values].sort((a, b) => b.length - a.length)) {
-    if (value.length >= 4) message = message.split(value).join("***");
-  }
+  const message = maskValues(errorMessage(err), values, "***");
   const safe = new Error(message);
   safe.name = awsErrorName(err) ?? "Error";
   safe.stack = `${safe.name}: ${message}`;
   return safe;
+}
+
+/** Values shorter than this are not masked: they would mask ordinary words and prove nothing. */
+export const MIN_MASKED_LENGTH = 4;
+
+/**
+ * Replaces every occurrence of each value in `text` with `mask`: the value as it is and as it
+ * appears inside a JSON string (quotes and backslashes escaped), since service messages often
+ * quote request bodies. Longest first, so a value that contains another is masked whole.
+ */
+export function maskValues(text: string, values: Iterable<string>, mask: string): string {
+  const forms = new Set<string>();
+  for (const value of values) {
+    if (value.length < MIN_MASKED_LENGTH) continue;
+    forms.add(value);
+    forms.add(JSON.stringify(value).slice(1, -1));
+  }
+  let out = text;
+  for (const form of [...forms].sort((a, b) => b.length - a.length))
+    out = out.split(form).join(mask);
+  return out;
 }
 
 /** A runtime that should be appearing (right after its create) is still not found. */

@@ -28,14 +28,14 @@ const LIFETIME_MAX = 28800;
 
 /** Reads the runtime settings for `environment`. */
 export function loadRuntimeSettings(config: ConfigReader, environment: string): RuntimeSettings {
-  const name =
-    config.string("runtimeName") ?? `zscalermcp_${environment.replace(/[^A-Za-z0-9_]/g, "_")}`;
+  const defaultName = `zscalermcp_${environment.replace(/[^A-Za-z0-9_]/g, "_")}`;
+  const name = config.string("runtimeName") ?? defaultName;
   const nameProblem = checkRuntimeName(name);
   if (nameProblem) {
     throw configError(
       "runtimeName",
       nameProblem,
-      "run `pulumi config set runtimeName zscalermcp_dev`",
+      `run \`pulumi config set runtimeName ${defaultName}\``,
     );
   }
 

@@ -55,7 +55,11 @@ export function bundleDeployerHandler(): DeployerBundle {
     logLevel: "silent",
   });
   const file = result.outputFiles[0];
-  if (!file) throw new Error("esbuild produced no output for the deployer handler.");
+  if (!file) {
+    throw new Error(
+      "esbuild produced no output for the deployer handler: run `npm ci` to restore esbuild and try again.",
+    );
+  }
   const code = file.text;
   const bundle = { code, sha256: createHash("sha256").update(code).digest("hex") };
   cache[CACHE_KEY] = bundle;

@@ -4,13 +4,11 @@
  * redactor that knows the credential values of the current invocation, so a value that slipped
  * into a message from anywhere (an SDK error, a service failure reason) is masked, not logged.
  */
+import { MIN_MASKED_LENGTH, maskValues } from "../../agentcore/errors";
 import type { RuntimeLogger } from "../../agentcore/lifecycle";
 
 /** What replaces a credential value found in a message. */
 export const REDACTED = "[redacted]";
-
-/** Values shorter than this are not masked: they would mask ordinary words and prove nothing. */
-const MIN_REDACTED_LENGTH = 4;
 
 /** A {@link RuntimeLogger} that also masks known secret values. */
 export interface RedactingLogger extends RuntimeLogger {
@@ -27,14 +25,7 @@ export function createLambdaLogger(
   write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
 ): RedactingLogger {
   const secrets = new Set<string>();
-  const scrub = (text: string): string => {
-    let out = text;
-    // Longest first, so a value that contains another is masked whole.
-    for (const value of [...secrets].sort((a, b) => b.length - a.length)) {
-      out = out.split(value).join(REDACTED);
-    }
-    return out;
-  };
+  const scrub = (text: string): string => maskValues(text, secrets, REDACTED);
   const emit = (level: "INFO" | "WARN" | "ERROR", message: string): void => {
     write(JSON.stringify({ level, logger: "zscaler-mcp-deployer", message: scrub(message) }));
   };
@@ -43,7 +34,7 @@ export function createLambdaLogger(
     warn: (message) => emit("WARN", message),
     error: (message) => emit("ERROR", message),
     redact(values) {
-      for (const value of values) if (value.length >= MIN_REDACTED_LENGTH) secrets.add(value);
+      for (const value of values) if (value.length >= MIN_MASKED_LENGTH) secrets.add(value);
     },
     scrub,
   };

@@ -2,36 +2,7 @@ import * as assert from "assert";
 import * as policySdk from "@pulumi/policy";
 import { secretArnSuffix } from "../../policy/rules/secretArnSuffix";
 import { UNKNOWN, remediateResource, validateResource } from "../support/policyHarness";
-
-const ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:zscaler/dev/credentials";
-const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
-
-/** A role policy whose first statement reads the secret at `resource`. */
-function document(
-  resource: unknown,
-  overrides: Record<string, unknown> = {},
-): Record<string, unknown> {
-  return {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Sid: "ReadCredentials",
-        Effect: "Allow",
-        Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
-        Resource: resource,
-        ...overrides,
-      },
-      { Sid: "List", Effect: "Allow", Action: "secretsmanager:ListSecrets", Resource: "*" },
-    ],
-  };
-}
-
-function rolePolicy(resource: unknown, overrides: Record<string, unknown> = {}) {
-  return {
-    type: ROLE_POLICY,
-    props: { role: "exec", policy: JSON.stringify(document(resource, overrides)) },
-  };
-}
+import { ARN, ROLE_POLICY, document, rolePolicy } from "./secretArnFixtures";
 
 const BARE =
   "Statement 1 of `policy` must name a Secrets Manager secret by its full ARN or with a `-*` suffix: " +
@@ -104,60 +75,6 @@ describe("secretsmanager-arn-suffix", () => {
         "Statement 1 of `policy` must not match secrets by a bare prefix: resource 1 ends in `*` without a " +
           "hyphen, so it also grants access to every other secret whose name starts the same way; end the " +
           "name with `-*` or `-??????`.",
-      ]);
-    });
-
-    const WILDCARD_NAME =
-      "Statement 1 of `policy` must not put a wildcard inside a secret's name: resource 1 has `*` or `?` " +
-      "before its suffix, so it matches every secret whose name fits the pattern; name one secret by its " +
-      "ARN or as `<name>-*`.";
-    for (const [label, resource] of [
-      [
-        "a prefix wildcard before `-*`",
-        "arn:aws:secretsmanager:us-east-1:123456789012:secret:zscaler/*-*",
-      ],
-      [
-        "a `?` inside the name before `-*`",
-        "arn:aws:secretsmanager:us-east-1:123456789012:secret:zscaler?dev-*",
-      ],
-      [
-        "a wildcard before `-??????`",
-        "arn:aws:secretsmanager:us-east-1:123456789012:secret:zscaler/*-??????",
-      ],
-    ]) {
-      it(`reports ${label}`, async () => {
-        const outcome = await validateResource(secretArnSuffix, rolePolicy(resource));
-        assert.deepStrictEqual(outcome.violations, [WILDCARD_NAME]);
-      });
-    }
-
-    it("reports `*-*`, which matches every secret", async () => {
-      const outcome = await validateResource(
-        secretArnSuffix,
-        rolePolicy("arn:aws:secretsmanager:us-east-1:123456789012:secret:*-*"),
-      );
-      assert.deepStrictEqual(outcome.violations, [
-        "Statement 1 of `policy` must not grant secret-scoped actions on every secret: resource 1 is " +
-          "`secret:*`; name this stack's secret by its ARN or with a `-*` suffix.",
-      ]);
-    });
-
-    it("reports an Allow of secret actions with NotResource", async () => {
-      const policy = JSON.stringify({
-        Version: "2012-10-17",
-        Statement: {
-          Effect: "Allow",
-          Action: "secretsmanager:GetSecretValue",
-          NotResource: `${ARN}-*`,
-        },
-      });
-      const outcome = await validateResource(secretArnSuffix, {
-        type: ROLE_POLICY,
-        props: { role: "exec", policy },
-      });
-      assert.deepStrictEqual(outcome.violations, [
-        "Statement 1 of `policy` must not allow secret-scoped actions with `NotResource`: it grants them " +
-          "on every secret except the listed ones; list this stack's secret under `Resource` instead.",
       ]);
     });
 

@@ -168,10 +168,7 @@ function secretStatement(scope: DeployerScope, secretArn: string): Statement {
   };
 }
 
-function keyStatements(
-  arn: ArnBuilder,
-  aliases: readonly string[],
-): Statement[] {
+function keyStatements(arn: ArnBuilder, aliases: readonly string[]): Statement[] {
   // Managing the keys themselves is granted by each key's own policy, which names the deployer:
   // a tag-based grant here would let the deployer take over any key it can tag.
   const statements: Statement[] = [

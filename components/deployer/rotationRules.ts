@@ -3,8 +3,9 @@
  * Secrets Manager reaches EventBridge through CloudTrail (a trail must be logging management
  * events), in two shapes:
  *
- * - API calls (`AWS API Call via CloudTrail`): `PutSecretValue` and `UpdateSecret` name the
- *   secret's full ARN in `responseElements.arn`, whatever id the caller used. Failed calls carry
+ * - API calls (`AWS API Call via CloudTrail`): `PutSecretValue`, `UpdateSecret` and
+ *   `UpdateSecretVersionStage` (moving AWSCURRENT by hand, a rollback for one) name the secret's
+ *   full ARN in `responseElements.arn`, whatever id the caller used. Failed calls carry
  *   no response elements, so they do not match.
  * - Service events (`AWS Service Event via CloudTrail`): `RotationSucceeded` names the secret in
  *   `additionalEventData.SecretId`. The API-call detail type is accepted too, at no cost in
@@ -15,8 +16,12 @@
  * and the `RotationSucceeded` that follows brings the new value in.
  */
 
-/** The API calls that give the secret a new value. */
-export const VALUE_CHANGE_EVENTS = ["PutSecretValue", "UpdateSecret"] as const;
+/** The API calls that give the secret a new current value. */
+export const VALUE_CHANGE_EVENTS = [
+  "PutSecretValue",
+  "UpdateSecret",
+  "UpdateSecretVersionStage",
+] as const;
 
 /** The service event of a completed rotation. */
 export const ROTATION_EVENTS = ["RotationSucceeded"] as const;

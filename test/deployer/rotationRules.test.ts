@@ -42,14 +42,14 @@ describe("rotation rule patterns", () => {
     await sim.close();
   });
 
-  it("names exactly this secret's ARN and the two value-changing calls", () => {
+  it("names exactly this secret's ARN and the three value-changing calls", () => {
     const arn = sim.arnOf(OURS);
     assert.deepEqual(secretValueChangePattern(arn), {
       source: ["aws.secretsmanager"],
       "detail-type": ["AWS API Call via CloudTrail"],
       detail: {
         eventSource: ["secretsmanager.amazonaws.com"],
-        eventName: ["PutSecretValue", "UpdateSecret"],
+        eventName: ["PutSecretValue", "UpdateSecret", "UpdateSecretVersionStage"],
         responseElements: { arn: [arn] },
       },
     });

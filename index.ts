@@ -35,8 +35,7 @@ const secret = new CredentialsSecret(`${prefix}-credentials`, {
 
 const executionRole = new ExecutionRole(`${prefix}-execution`, {
   account,
-  // The loader has already checked the URI's shape.
-  image: ecrRepositoryOf(settings.runtime.containerUri)!,
+  image: ecrRepositoryOf(settings.runtime.containerUri),
   runtimeName: settings.runtime.name,
   namePrefix: `${prefix}-exec-`,
   permissionsBoundaryArn: settings.deployer.permissionsBoundaryArn,

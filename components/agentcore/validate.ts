@@ -30,16 +30,20 @@ export const RUNTIME_LIMITS = {
 };
 
 const REPO_PART = "[a-z0-9]+(?:[._-][a-z0-9]+)*";
-const CONTAINER_URI = new RegExp(
+/** A private ECR image with a tag or digest: `<account>.dkr.ecr.<region>.amazonaws.com/<repo>:<tag>`. */
+export const CONTAINER_URI = new RegExp(
   "^\\d{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/" +
     `(?:${REPO_PART}/)*${REPO_PART}` +
     "(?::\\w[\\w.-]{0,127}|@sha256:[a-f0-9]{64})$",
 );
 const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const SUBNET = /^subnet-[0-9a-zA-Z]{8,17}$/;
-const SECURITY_GROUP = /^sg-[0-9a-zA-Z]{8,17}$/;
-const DISCOVERY_URL = /^https:\/\/[^\s/]+(\/[^\s]*)?\/\.well-known\/openid-configuration$/;
+/** A VPC subnet id. */
+export const SUBNET = /^subnet-[0-9a-zA-Z]{8,17}$/;
+/** A VPC security group id. */
+export const SECURITY_GROUP = /^sg-[0-9a-zA-Z]{8,17}$/;
+/** An OpenID Connect discovery URL, as AgentCore's JWT authorizer takes it. */
+export const DISCOVERY_URL = /^https:\/\/[^\s/]+(\/[^\s]*)?\/\.well-known\/openid-configuration$/;
 const HEADER = /^(Authorization|X-Amzn-Bedrock-AgentCore-Runtime-Custom-[A-Za-z0-9-]+)$/;
 
 function checkIds(

@@ -4,7 +4,10 @@
 import { ConfigReader, configError } from "./reader";
 import {
   CREDENTIAL_ENV_NAMES,
+  DISCOVERY_URL,
   ENV_NAME_PATTERN,
+  SECURITY_GROUP,
+  SUBNET,
   checkContainerUri,
   checkRuntimeName,
   parsePairs,
@@ -143,7 +146,8 @@ function readNetwork(config: ConfigReader): RuntimeSettings["network"] {
         `run \`pulumi config set --path '${key}[0]' ${prefix}...\``,
       );
     }
-    const bad = ids.find((id) => !new RegExp(`^${prefix}[0-9a-f]{8,17}$`).test(id));
+    const pattern = key === "subnetIds" ? SUBNET : SECURITY_GROUP;
+    const bad = ids.find((id) => !pattern.test(id));
     if (bad !== undefined) {
       throw configError(
         key,
@@ -169,7 +173,7 @@ function readAuthorizer(config: ConfigReader): RuntimeSettings["authorizer"] {
     }
     return undefined;
   }
-  if (!/^https:\/\/[^\s/]+(\/[^\s]*)?\/\.well-known\/openid-configuration$/.test(discoveryUrl)) {
+  if (!DISCOVERY_URL.test(discoveryUrl)) {
     throw configError(
       "jwtDiscoveryUrl",
       `must be an https URL ending in /.well-known/openid-configuration: got "${discoveryUrl}"`,

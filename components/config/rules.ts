@@ -4,12 +4,10 @@
  * the fix. None of them echoes a value that could be a credential.
  */
 
-/** AgentCore runtime names: a letter, then letters, digits or underscores; 48 at most. */
-export const RUNTIME_NAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9_]{0,47}$/;
+import { CONTAINER_URI, RUNTIME_LIMITS } from "../agentcore/validate";
 
-/** An ECR image in a private registry: `<account>.dkr.ecr.<region>.amazonaws.com/<repo>:<tag>` or `@sha256:`. */
-export const ECR_IMAGE_PATTERN =
-  /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([a-z0-9][a-z0-9._\/-]*)(?::([\w][\w.-]{0,127})|@sha256:[a-f0-9]{64})$/;
+/** AgentCore's own rules, shared with the provider's input checks. */
+export { DISCOVERY_URL, SECURITY_GROUP, SUBNET } from "../agentcore/validate";
 
 /** An IAM role or user ARN (not an STS session). */
 export const IAM_PRINCIPAL_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:(role|user)\/[\w+=,.@\/-]+$/;
@@ -58,7 +56,7 @@ export const CREDENTIAL_ENV_NAMES: readonly string[] = [
 
 /** Checks a runtime name against AgentCore's rule. */
 export function checkRuntimeName(value: string): string | undefined {
-  if (RUNTIME_NAME_PATTERN.test(value)) return undefined;
+  if (RUNTIME_LIMITS.namePattern.test(value)) return undefined;
   return (
     "must start with a letter and hold only letters, digits and underscores, 48 characters " +
     `at most: got "${value}"`
@@ -67,7 +65,7 @@ export function checkRuntimeName(value: string): string | undefined {
 
 /** Checks that an image URI names a private ECR repository with a tag or digest. */
 export function checkContainerUri(value: string): string | undefined {
-  if (ECR_IMAGE_PATTERN.test(value)) return undefined;
+  if (CONTAINER_URI.test(value)) return undefined;
   return (
     "must be a private ECR image with a tag or digest, " +
     `<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>: got "${value}"`
@@ -105,10 +103,14 @@ export function parsePairs(
   return { pairs };
 }
 
-/** The account id inside an ECR image URI (undefined when the URI is not an ECR image). */
-export function ecrRepositoryOf(
-  containerUri: string,
-): { account: string; region: string; repository: string } | undefined {
-  const match = ECR_IMAGE_PATTERN.exec(containerUri);
-  return match ? { account: match[1], region: match[2], repository: match[3] } : undefined;
+/** The repository an ECR image URI (already checked by {@link checkContainerUri}) names. */
+export function ecrRepositoryOf(containerUri: string): {
+  account: string;
+  region: string;
+  repository: string;
+} {
+  const [host, ...path] = containerUri.split("/");
+  const [account, , , region] = host.split(".");
+  const repository = path.join("/").replace(/(@sha256:[a-f0-9]+|:[^/:]+)$/, "");
+  return { account, region, repository };
 }

@@ -79,14 +79,11 @@ export function loadSettings(): StackSettings {
       "set `smokeCheck: false`, or remove the JWT authorizer",
     );
   }
-  const smokeTimeout = config.integer("smokeCheckTimeoutSeconds") ?? 120;
-  if (smokeTimeout < 5 || smokeTimeout > 900) {
-    throw configError(
-      "smokeCheckTimeoutSeconds",
-      `must be between 5 and 900: got ${smokeTimeout}`,
-      "run `pulumi config set smokeCheckTimeoutSeconds 120`",
-    );
-  }
+  const smokeTimeout = config.integerIn("smokeCheckTimeoutSeconds", {
+    min: 5,
+    max: 900,
+    fallback: 120,
+  });
 
   return {
     stack,

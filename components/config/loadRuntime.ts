@@ -79,14 +79,7 @@ export function loadRuntimeSettings(config: ConfigReader, environment: string): 
     );
   }
 
-  const waitMinutes = config.integer("waitTimeoutMinutes") ?? 30;
-  if (waitMinutes < 1 || waitMinutes > 120) {
-    throw configError(
-      "waitTimeoutMinutes",
-      `must be between 1 and 120: got ${waitMinutes}`,
-      "run `pulumi config set waitTimeoutMinutes 30`",
-    );
-  }
+  const waitMinutes = config.integerIn("waitTimeoutMinutes", { min: 1, max: 120, fallback: 30 });
 
   return {
     name,
@@ -103,15 +96,7 @@ export function loadRuntimeSettings(config: ConfigReader, environment: string): 
 }
 
 function readLifetime(config: ConfigReader, key: string, fallback: number): number {
-  const value = config.integer(key) ?? fallback;
-  if (value < LIFETIME_MIN || value > LIFETIME_MAX) {
-    throw configError(
-      key,
-      `must be between ${LIFETIME_MIN} and ${LIFETIME_MAX} seconds: got ${value}`,
-      `run \`pulumi config set ${key} ${fallback}\``,
-    );
-  }
-  return value;
+  return config.integerIn(key, { min: LIFETIME_MIN, max: LIFETIME_MAX, fallback, unit: "seconds" });
 }
 
 function readNetwork(config: ConfigReader): RuntimeSettings["network"] {

@@ -63,6 +63,26 @@ export class ConfigReader {
     return Number(value);
   }
 
+  /**
+   * An integer between `min` and `max` (inclusive), or `fallback` when unset; `unit` is named in
+   * the error, which suggests the fallback as the fix.
+   */
+  integerIn(
+    key: string,
+    range: { min: number; max: number; fallback: number; unit?: string },
+  ): number {
+    const value = this.integer(key) ?? range.fallback;
+    if (value < range.min || value > range.max) {
+      const unit = range.unit ? ` ${range.unit}` : "";
+      throw configError(
+        key,
+        `must be between ${range.min} and ${range.max}${unit}: got ${value}`,
+        `run \`pulumi config set ${key} ${range.fallback}\``,
+      );
+    }
+    return value;
+  }
+
   /** A list of strings (a YAML list), or an empty list when unset. */
   list(key: string): string[] {
     const raw = this.config.get(key);

@@ -1,12 +1,7 @@
 import { strict as assert } from "node:assert";
 import type * as pulumi from "@pulumi/pulumi";
-import { agentRuntimeProvider } from "../../components/agentcore/provider";
-import type { AgentRuntimeInputs, AgentRuntimeOutputs } from "../../components/agentcore/props";
-import { baseInputs } from "./fixtures";
-
-const provider = agentRuntimeProvider as Required<
-  pulumi.dynamic.ResourceProvider<AgentRuntimeInputs, AgentRuntimeOutputs>
->;
+import type { AgentRuntimeInputs } from "../../components/agentcore/props";
+import { baseInputs, provider } from "./fixtures";
 
 async function failures(
   change: Partial<AgentRuntimeInputs>,

@@ -1,5 +1,7 @@
 /** Shared fixtures of the AgentCore provider tests: inputs, fast wait settings, log capture. */
+import type * as pulumi from "@pulumi/pulumi";
 import { log } from "@pulumi/pulumi";
+import { agentRuntimeProvider } from "../../components/agentcore/provider";
 import type { AgentRuntimeInputs, AgentRuntimeOutputs } from "../../components/agentcore/props";
 import type { RuntimeLogger } from "../../components/agentcore/wait";
 import {
@@ -78,6 +80,45 @@ export async function startSim(
     },
   };
 }
+
+/** The simulator and captured provider logs of the current test. */
+export interface SimulatorWorld {
+  readonly sim: AgentCoreSimulator;
+  readonly logs: { lines: string[]; restore: () => void };
+  /** Replaces the current simulator with one started with `options`. */
+  restart(options: AgentCoreSimulatorOptions): Promise<void>;
+}
+
+/**
+ * Starts a simulator and captures the provider's log lines around each test of the enclosing
+ * `describe`; read the current ones from the returned object.
+ */
+export function useSimulator(): SimulatorWorld {
+  const world = {
+    async restart(options: AgentCoreSimulatorOptions): Promise<void> {
+      await world.stop();
+      ({ sim: world.sim, stop: world.stop } = await startSim(options));
+    },
+  } as SimulatorWorld & {
+    sim: AgentCoreSimulator;
+    logs: SimulatorWorld["logs"];
+    stop: () => Promise<void>;
+  };
+  beforeEach(async () => {
+    ({ sim: world.sim, stop: world.stop } = await startSim());
+    world.logs = captureLogs();
+  });
+  afterEach(async () => {
+    world.logs.restore();
+    await world.stop();
+  });
+  return world;
+}
+
+/** The provider with every optional method present, as the tests call them. */
+export const provider = agentRuntimeProvider as Required<
+  pulumi.dynamic.ResourceProvider<AgentRuntimeInputs, AgentRuntimeOutputs>
+>;
 
 /** Runs a promise that must reject and returns its error. */
 export async function rejection(

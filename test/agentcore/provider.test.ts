@@ -1,27 +1,9 @@
 import { strict as assert } from "node:assert";
-import type * as pulumi from "@pulumi/pulumi";
-import { agentRuntimeProvider } from "../../components/agentcore/provider";
 import type { AgentRuntimeInputs, AgentRuntimeOutputs } from "../../components/agentcore/props";
-import type { AgentCoreSimulator } from "../support/agentcoreSimulator";
-import { CANARY, baseInputs, captureLogs, rejection, startSim } from "./fixtures";
-
-const provider = agentRuntimeProvider as Required<
-  pulumi.dynamic.ResourceProvider<AgentRuntimeInputs, AgentRuntimeOutputs>
->;
+import { CANARY, baseInputs, provider, rejection, useSimulator } from "./fixtures";
 
 describe("agentRuntimeProvider", () => {
-  let sim: AgentCoreSimulator;
-  let stop: () => Promise<void>;
-  let logs: ReturnType<typeof captureLogs>;
-
-  beforeEach(async () => {
-    ({ sim, stop } = await startSim());
-    logs = captureLogs();
-  });
-  afterEach(async () => {
-    logs.restore();
-    await stop();
-  });
+  const world = useSimulator();
 
   async function created(
     inputs = baseInputs(),
@@ -32,7 +14,7 @@ describe("agentRuntimeProvider", () => {
 
   it("creates a READY runtime and returns its identity, version and invocation URL", async () => {
     const { id, outs } = await created();
-    const runtime = sim.runtimes.get(id);
+    const runtime = world.sim.runtimes.get(id);
     assert.ok(runtime);
     assert.equal(outs.agentRuntimeId, id);
     assert.equal(
@@ -49,18 +31,18 @@ describe("agentRuntimeProvider", () => {
         `arn%3Aaws%3Abedrock-agentcore%3Aus-east-1%3A123456789012%3Aruntime%2F${id}/invocations?qualifier=DEFAULT`,
     );
     assert.deepEqual(runtime.tags, { project: "zscaler-mcp", stack: "test" });
-    assert.equal(sim.calls.CreateAgentRuntime, 1);
+    assert.equal(world.sim.calls.CreateAgentRuntime, 1);
   });
 
   it("gets the same runtime back when a create is retried with the same spec", async () => {
     const first = await created();
-    const token = sim.lastRequest.CreateAgentRuntime?.clientToken;
+    const token = world.sim.lastRequest.CreateAgentRuntime?.clientToken;
     assert.match(String(token), /^[0-9a-f]{64}$/);
     const again = await created();
-    assert.equal(sim.lastRequest.CreateAgentRuntime?.clientToken, token);
+    assert.equal(world.sim.lastRequest.CreateAgentRuntime?.clientToken, token);
     assert.equal(again.id, first.id);
-    assert.equal(sim.runtimes.size, 1);
-    assert.equal(sim.calls.CreateAgentRuntime, 2);
+    assert.equal(world.sim.runtimes.size, 1);
+    assert.equal(world.sim.calls.CreateAgentRuntime, 2);
   });
 
   it("returns plain JSON with no undefined fields, as the provider host's protobuf Struct requires", async () => {
@@ -75,7 +57,7 @@ describe("agentRuntimeProvider", () => {
 
   it("logs each status change once while waiting", async () => {
     const { id } = await created();
-    assert.deepEqual(logs.lines, [
+    assert.deepEqual(world.logs.lines, [
       `AgentCore runtime zscaler_mcp_test (${id}): created, CREATING`,
       `AgentCore runtime zscaler_mcp_test (${id}): CREATING -> READY`,
     ]);
@@ -104,7 +86,7 @@ describe("agentRuntimeProvider", () => {
 
   it("shows drift made outside Pulumi after a refresh", async () => {
     const { id, outs } = await created();
-    const runtime = sim.runtimes.get(id);
+    const runtime = world.sim.runtimes.get(id);
     assert.ok(runtime);
     runtime.config.roleArn = "arn:aws:iam::123456789012:role/changed-by-hand";
     const read = await provider.read(id, outs);
@@ -136,7 +118,7 @@ describe("agentRuntimeProvider", () => {
 
   it("reads a runtime that no longer exists as gone", async () => {
     const { id, outs } = await created();
-    sim.runtimes.delete(id);
+    world.sim.runtimes.delete(id);
     assert.deepEqual(await provider.read(id, outs), {});
   });
 
@@ -149,35 +131,35 @@ describe("agentRuntimeProvider", () => {
     };
     assert.deepEqual(await provider.diff(id, outs, news), { changes: true, replaces: [] });
     assert.equal(
-      logs.lines.at(-1),
+      world.logs.lines.at(-1),
       "AgentCore runtime zscaler_mcp_test: update in place, changed environmentVariables",
     );
-    sim.reset();
+    world.sim.reset();
     const updated = (await provider.update(id, outs, news)).outs as AgentRuntimeOutputs;
     assert.equal(updated.agentRuntimeArn, outs.agentRuntimeArn);
     assert.equal(updated.agentRuntimeId, id);
     assert.equal(updated.agentRuntimeVersion, "2");
     assert.equal(updated.status, "READY");
-    assert.equal(sim.runtimes.get(id)?.config.environmentVariables instanceof Object, true);
+    assert.equal(world.sim.runtimes.get(id)?.config.environmentVariables instanceof Object, true);
     assert.equal(
-      (sim.runtimes.get(id)?.config.environmentVariables as Record<string, string>)
+      (world.sim.runtimes.get(id)?.config.environmentVariables as Record<string, string>)
         .ZSCALER_CLIENT_SECRET,
       "rotated-secret-value",
     );
-    assert.equal(sim.calls.UpdateAgentRuntime, 1);
-    assert.equal(sim.calls.CreateAgentRuntime + sim.calls.DeleteAgentRuntime, 0);
-    assert.equal(sim.calls.TagResource + sim.calls.UntagResource, 0);
+    assert.equal(world.sim.calls.UpdateAgentRuntime, 1);
+    assert.equal(world.sim.calls.CreateAgentRuntime + world.sim.calls.DeleteAgentRuntime, 0);
+    assert.equal(world.sim.calls.TagResource + world.sim.calls.UntagResource, 0);
   });
 
   it("changes tags through TagResource and UntagResource without a new version", async () => {
     const { id, outs } = await created();
     const news = { ...baseInputs(), tags: { project: "zscaler-mcp", owner: "secops" } };
-    sim.reset();
+    world.sim.reset();
     const updated = (await provider.update(id, outs, news)).outs as AgentRuntimeOutputs;
-    assert.deepEqual(sim.runtimes.get(id)?.tags, { project: "zscaler-mcp", owner: "secops" });
-    assert.equal(sim.calls.TagResource, 1);
-    assert.equal(sim.calls.UntagResource, 1);
-    assert.equal(sim.calls.UpdateAgentRuntime, 0);
+    assert.deepEqual(world.sim.runtimes.get(id)?.tags, { project: "zscaler-mcp", owner: "secops" });
+    assert.equal(world.sim.calls.TagResource, 1);
+    assert.equal(world.sim.calls.UntagResource, 1);
+    assert.equal(world.sim.calls.UpdateAgentRuntime, 0);
     assert.equal(updated.agentRuntimeVersion, "1");
   });
 
@@ -188,7 +170,7 @@ describe("agentRuntimeProvider", () => {
       replaces: ["agentRuntimeName"],
     });
     assert.equal(
-      logs.lines.at(-1),
+      world.logs.lines.at(-1),
       "AgentCore runtime zscaler_mcp_test: replace, changed agentRuntimeName",
     );
     const other = {
@@ -198,7 +180,7 @@ describe("agentRuntimeProvider", () => {
     assert.deepEqual(await provider.diff(id, outs, other), { changes: true, replaces: [] });
     const renamed = await provider.create(baseInputs("zscaler_mcp_renamed"));
     await provider.delete(id, outs);
-    assert.deepEqual([...sim.runtimes.keys()], [renamed.id]);
+    assert.deepEqual([...world.sim.runtimes.keys()], [renamed.id]);
   });
 
   it("ignores a change of wait settings", async () => {
@@ -210,20 +192,22 @@ describe("agentRuntimeProvider", () => {
   it("deletes the runtime and waits until it is gone", async () => {
     const { id, outs } = await created();
     await provider.delete(id, outs);
-    assert.equal(sim.runtimes.has(id), false);
-    assert.deepEqual(sim.events.at(-1), {
+    assert.equal(world.sim.runtimes.has(id), false);
+    assert.deepEqual(world.sim.events.at(-1), {
       agentRuntimeId: id,
       status: "GONE",
-      at: sim.events.at(-1)?.at,
+      at: world.sim.events.at(-1)?.at,
     });
   });
 
   it("treats the delete of a runtime that is already gone as success", async () => {
     const { id, outs } = await created();
-    sim.runtimes.delete(id);
+    world.sim.runtimes.delete(id);
     await provider.delete(id, outs);
-    assert.equal(sim.calls.DeleteAgentRuntime, 1);
-    assert.ok(logs.lines.includes(`AgentCore runtime zscaler_mcp_test (${id}): already deleted`));
+    assert.equal(world.sim.calls.DeleteAgentRuntime, 1);
+    assert.ok(
+      world.logs.lines.includes(`AgentCore runtime zscaler_mcp_test (${id}): already deleted`),
+    );
   });
 
   it("fails a create on a taken name, saying how to adopt the runtime", async () => {
@@ -238,7 +222,7 @@ describe("agentRuntimeProvider", () => {
         "adopt that runtime by setting `adoptExisting: true` on the resource " +
         "(`pulumi config set adoptExistingRuntime true` in this project) for one `pulumi up`.",
     );
-    assert.equal(sim.runtimes.size, 1);
+    assert.equal(world.sim.runtimes.size, 1);
   });
 
   it("adopts a runtime of the same name in place when adoptExisting is set", async () => {
@@ -251,8 +235,8 @@ describe("agentRuntimeProvider", () => {
     assert.equal(adopted.id, id);
     assert.equal(adopted.outs.agentRuntimeArn, outs.agentRuntimeArn);
     assert.equal(adopted.outs.agentRuntimeVersion, String(Number(outs.agentRuntimeVersion) + 1));
-    assert.equal(sim.calls.UpdateAgentRuntime, 1);
-    assert.equal(sim.runtimes.size, 1);
+    assert.equal(world.sim.calls.UpdateAgentRuntime, 1);
+    assert.equal(world.sim.runtimes.size, 1);
   });
 
   it("does not count adoptExisting as a change", async () => {

@@ -1,22 +1,13 @@
 import { strict as assert } from "node:assert";
-import type * as pulumi from "@pulumi/pulumi";
 import {
   BedrockAgentCoreControlClient,
   UpdateAgentRuntimeCommand,
 } from "@aws-sdk/client-bedrock-agentcore-control";
-import { agentRuntimeProvider } from "../../components/agentcore/provider";
 import type { AgentRuntimeInputs, AgentRuntimeOutputs } from "../../components/agentcore/props";
-import type { AgentCoreSimulator } from "../support/agentcoreSimulator";
-import { CANARY, baseInputs, captureLogs, rejection, startSim, text } from "./fixtures";
-
-const provider = agentRuntimeProvider as Required<
-  pulumi.dynamic.ResourceProvider<AgentRuntimeInputs, AgentRuntimeOutputs>
->;
+import { CANARY, baseInputs, provider, rejection, text, useSimulator } from "./fixtures";
 
 describe("agentRuntimeProvider under faults", () => {
-  let sim: AgentCoreSimulator;
-  let stop: () => Promise<void>;
-  let logs: ReturnType<typeof captureLogs>;
+  const world = useSimulator();
 
   async function updateOutsidePulumi(id: string): Promise<void> {
     const client = new BedrockAgentCoreControlClient({});
@@ -32,49 +23,40 @@ describe("agentRuntimeProvider under faults", () => {
     client.destroy();
   }
 
-  beforeEach(async () => {
-    ({ sim, stop } = await startSim());
-    logs = captureLogs();
-  });
-  afterEach(async () => {
-    logs.restore();
-    await stop();
-  });
-
   it("retries throttled calls through the SDK and still creates one runtime", async () => {
-    sim.setFault("CreateAgentRuntime", { kind: "throttle", count: 2 });
-    sim.setFault("GetAgentRuntime", { kind: "throttle", count: 1 });
+    world.sim.setFault("CreateAgentRuntime", { kind: "throttle", count: 2 });
+    world.sim.setFault("GetAgentRuntime", { kind: "throttle", count: 1 });
     const result = await provider.create(baseInputs());
     assert.equal((result.outs as AgentRuntimeOutputs).status, "READY");
-    assert.equal(sim.calls.CreateAgentRuntime, 3);
-    assert.equal(sim.runtimes.size, 1);
+    assert.equal(world.sim.calls.CreateAgentRuntime, 3);
+    assert.equal(world.sim.runtimes.size, 1);
   });
 
   it("retries 500 and 503 answers through the SDK", async () => {
-    sim.setFault("CreateAgentRuntime", { kind: "serverError", count: 2 });
-    sim.setFault("GetAgentRuntime", { kind: "serverError", status: 503, count: 2 });
+    world.sim.setFault("CreateAgentRuntime", { kind: "serverError", count: 2 });
+    world.sim.setFault("GetAgentRuntime", { kind: "serverError", status: 503, count: 2 });
     const result = await provider.create(baseInputs());
     assert.equal((result.outs as AgentRuntimeOutputs).status, "READY");
-    assert.equal(sim.calls.CreateAgentRuntime, 3);
-    assert.equal(sim.runtimes.size, 1);
+    assert.equal(world.sim.calls.CreateAgentRuntime, 3);
+    assert.equal(world.sim.runtimes.size, 1);
   });
 
   it("makes one runtime when the create response is lost after the service applied it", async () => {
-    sim.setFault("CreateAgentRuntime", { kind: "drop", phase: "after" });
+    world.sim.setFault("CreateAgentRuntime", { kind: "drop", phase: "after" });
     const result = await provider.create(baseInputs());
-    assert.equal(sim.calls.CreateAgentRuntime, 2);
-    assert.deepEqual([...sim.runtimes.keys()], [result.id]);
+    assert.equal(world.sim.calls.CreateAgentRuntime, 2);
+    assert.deepEqual([...world.sim.runtimes.keys()], [result.id]);
   });
 
   it("retries a status poll whose connection dropped before any answer", async () => {
-    sim.setFault("GetAgentRuntime", { kind: "drop", count: 2 });
+    world.sim.setFault("GetAgentRuntime", { kind: "drop", count: 2 });
     const result = await provider.create(baseInputs());
     assert.equal((result.outs as AgentRuntimeOutputs).status, "READY");
-    assert.ok(sim.calls.GetAgentRuntime >= 3);
+    assert.ok(world.sim.calls.GetAgentRuntime >= 3);
   });
 
   it("survives slow answers", async () => {
-    sim.setFault("GetAgentRuntime", { kind: "slow", delayMs: 150, count: 2 });
+    world.sim.setFault("GetAgentRuntime", { kind: "slow", delayMs: 150, count: 2 });
     const result = await provider.create(baseInputs());
     assert.equal((result.outs as AgentRuntimeOutputs).status, "READY");
   });
@@ -84,13 +66,13 @@ describe("agentRuntimeProvider under faults", () => {
       id: string;
       outs: AgentRuntimeOutputs;
     };
-    sim.delays.updateMs = 150;
+    world.sim.delays.updateMs = 150;
     await updateOutsidePulumi(id);
     const news = { ...baseInputs(), description: "changed by Pulumi" };
     const updated = (await provider.update(id, outs, news)).outs as AgentRuntimeOutputs;
     assert.equal(updated.status, "READY");
     assert.equal(updated.agentRuntimeVersion, "3");
-    assert.equal(sim.runtimes.get(id)?.config.description, "changed by Pulumi");
+    assert.equal(world.sim.runtimes.get(id)?.config.description, "changed by Pulumi");
   });
 
   it("retries an update that got a 409 from a settled runtime", async () => {
@@ -98,11 +80,11 @@ describe("agentRuntimeProvider under faults", () => {
       id: string;
       outs: AgentRuntimeOutputs;
     };
-    sim.setFault("UpdateAgentRuntime", { kind: "conflict" });
+    world.sim.setFault("UpdateAgentRuntime", { kind: "conflict" });
     const news = { ...baseInputs(), description: "second try works" };
     const updated = (await provider.update(id, outs, news)).outs as AgentRuntimeOutputs;
     assert.equal(updated.agentRuntimeVersion, "2");
-    assert.equal(sim.calls.UpdateAgentRuntime, 2);
+    assert.equal(world.sim.calls.UpdateAgentRuntime, 2);
   });
 
   it("waits for a busy runtime before deleting it", async () => {
@@ -110,22 +92,22 @@ describe("agentRuntimeProvider under faults", () => {
       id: string;
       outs: AgentRuntimeOutputs;
     };
-    sim.delays.updateMs = 150;
+    world.sim.delays.updateMs = 150;
     await updateOutsidePulumi(id);
     await provider.delete(id, outs);
-    assert.equal(sim.runtimes.size, 0);
-    assert.equal(sim.calls.DeleteAgentRuntime, 2);
+    assert.equal(world.sim.runtimes.size, 0);
+    assert.equal(world.sim.calls.DeleteAgentRuntime, 2);
     assert.ok(
-      logs.lines.includes(
+      world.logs.lines.includes(
         `AgentCore runtime zscaler_mcp_test (${id}) is UPDATING; waiting for it to settle.`,
       ),
     );
   });
 
   it("fails with the failureReason of a CREATE_FAILED runtime and keeps it in the state", async () => {
-    sim.failNext("create", "Image pull failed: manifest unknown");
+    world.sim.failNext("create", "Image pull failed: manifest unknown");
     const err = await rejection(provider.create(baseInputs()));
-    const id = [...sim.runtimes.keys()][0];
+    const id = [...world.sim.runtimes.keys()][0];
     assert.equal(
       err.message,
       `AgentCore runtime zscaler_mcp_test (\`${id}\`): expected READY, found CREATE_FAILED: ` +
@@ -145,7 +127,7 @@ describe("agentRuntimeProvider under faults", () => {
       id: string;
       outs: AgentRuntimeOutputs;
     };
-    sim.failNext("update", "Container exited with code 1");
+    world.sim.failNext("update", "Container exited with code 1");
     const err = await rejection(
       provider.update(id, outs, { ...baseInputs(), description: "broken" }),
     );
@@ -160,11 +142,11 @@ describe("agentRuntimeProvider under faults", () => {
   });
 
   it("keeps a runtime that timed out after create in the state and finishes it on the next update", async () => {
-    sim.delays.createMs = 600;
+    world.sim.delays.createMs = 600;
     const inputs = { ...baseInputs(), waitTimeoutSeconds: 0.2 };
     const withProvider = { ...inputs, __provider: "serialized-provider" } as AgentRuntimeInputs;
     const err = await rejection(provider.create(withProvider));
-    const id = [...sim.runtimes.keys()][0];
+    const id = [...world.sim.runtimes.keys()][0];
     assert.equal(
       err.message,
       `AgentCore runtime zscaler_mcp_test (\`${id}\`): expected READY within \`waitTimeoutSeconds\` = 0.2, ` +
@@ -187,13 +169,12 @@ describe("agentRuntimeProvider under faults", () => {
     assert.equal(finished.status, "READY");
     assert.equal(finished.agentRuntimeId, id);
     assert.equal(finished.agentRuntimeVersion, "1");
-    assert.equal(sim.calls.CreateAgentRuntime, 1);
-    assert.equal(sim.calls.UpdateAgentRuntime, 0);
+    assert.equal(world.sim.calls.CreateAgentRuntime, 1);
+    assert.equal(world.sim.calls.UpdateAgentRuntime, 0);
   });
 
   it("creates again when the service answers the token with a runtime deleted since", async () => {
-    await stop();
-    ({ sim, stop } = await startSim({ replayDeletedTokens: true }));
+    await world.restart({ replayDeletedTokens: true });
     const first = (await provider.create(baseInputs())) as {
       id: string;
       outs: AgentRuntimeOutputs;
@@ -201,9 +182,11 @@ describe("agentRuntimeProvider under faults", () => {
     await provider.delete(first.id, first.outs);
     const second = await provider.create(baseInputs());
     assert.notEqual(second.id, first.id);
-    assert.deepEqual([...sim.runtimes.keys()], [second.id]);
-    assert.equal(sim.calls.CreateAgentRuntime, 3);
-    assert.ok(logs.lines.some((l) => l.includes(`returned ${first.id}, which no longer exists`)));
+    assert.deepEqual([...world.sim.runtimes.keys()], [second.id]);
+    assert.equal(world.sim.calls.CreateAgentRuntime, 3);
+    assert.ok(
+      world.logs.lines.some((l) => l.includes(`returned ${first.id}, which no longer exists`)),
+    );
     const again = await provider.create(baseInputs());
     assert.equal(again.id, second.id);
   });
@@ -213,13 +196,13 @@ describe("agentRuntimeProvider under faults", () => {
       id: string;
       outs: AgentRuntimeOutputs;
     };
-    sim.delays.deleteMs = 800;
+    world.sim.delays.deleteMs = 800;
     const err = await rejection(provider.delete(id, { ...outs, waitTimeoutSeconds: 0.2 }));
     assert.match(err.message, /expected GONE within `waitTimeoutSeconds` = 0\.2, still DELETING/);
   });
 
   it("surfaces a non-retryable service error without the values it quotes", async () => {
-    sim.setFault("CreateAgentRuntime", {
+    world.sim.setFault("CreateAgentRuntime", {
       kind: "error",
       status: 400,
       type: "ValidationException",
@@ -229,6 +212,6 @@ describe("agentRuntimeProvider under faults", () => {
     assert.equal(err.name, "ValidationException");
     assert.equal(err.message, "Value '***' at 'environmentVariables' failed to satisfy constraint");
     assert.equal(String(err.stack).includes(CANARY), false);
-    assert.equal(sim.runtimes.size, 0);
+    assert.equal(world.sim.runtimes.size, 0);
   });
 });

@@ -1,27 +1,9 @@
 import { strict as assert } from "node:assert";
-import type * as pulumi from "@pulumi/pulumi";
-import { agentRuntimeProvider } from "../../components/agentcore/provider";
 import type { AgentRuntimeInputs, AgentRuntimeOutputs } from "../../components/agentcore/props";
-import type { AgentCoreSimulator } from "../support/agentcoreSimulator";
-import { CANARY, baseInputs, captureLogs, rejection, startSim, text } from "./fixtures";
-
-const provider = agentRuntimeProvider as Required<
-  pulumi.dynamic.ResourceProvider<AgentRuntimeInputs, AgentRuntimeOutputs>
->;
+import { CANARY, baseInputs, provider, rejection, text, useSimulator } from "./fixtures";
 
 describe("agentRuntimeProvider secret canary", () => {
-  let sim: AgentCoreSimulator;
-  let stop: () => Promise<void>;
-  let logs: ReturnType<typeof captureLogs>;
-
-  beforeEach(async () => {
-    ({ sim, stop } = await startSim());
-    logs = captureLogs();
-  });
-  afterEach(async () => {
-    logs.restore();
-    await stop();
-  });
+  const world = useSimulator();
 
   it("keeps the canary out of logs and non-secret outputs through a full lifecycle", async () => {
     const created = await provider.create(baseInputs());
@@ -38,9 +20,9 @@ describe("agentRuntimeProvider secret canary", () => {
       assert.equal(text(rest).includes(CANARY), false);
       assert.equal(text(environmentVariables).includes(CANARY), true);
     }
-    assert.equal(logs.lines.length, 5);
+    assert.equal(world.logs.lines.length, 5);
     assert.equal(
-      logs.lines.some((line) => line.includes(CANARY)),
+      world.logs.lines.some((line) => line.includes(CANARY)),
       false,
     );
   });
@@ -57,7 +39,7 @@ describe("agentRuntimeProvider secret canary", () => {
           "pass a Secrets Manager secret name instead of the value.",
       },
     ]);
-    assert.equal(sim.totalCalls(), 0);
+    assert.equal(world.sim.totalCalls(), 0);
   });
 
   it("keeps the canary out of update, read and delete errors that quote it", async () => {
@@ -69,20 +51,20 @@ describe("agentRuntimeProvider secret canary", () => {
       type: "ValidationException",
       message: `bad value ${CANARY}`,
     } as const;
-    sim.setFault("UpdateAgentRuntime", quoting);
+    world.sim.setFault("UpdateAgentRuntime", quoting);
     const updateErr = await rejection(
       provider.update(created.id, outs, { ...baseInputs(), description: "x" }),
     );
-    sim.setFault("GetAgentRuntime", quoting);
+    world.sim.setFault("GetAgentRuntime", quoting);
     const readErr = await rejection(provider.read(created.id, outs));
-    sim.setFault("DeleteAgentRuntime", quoting);
+    world.sim.setFault("DeleteAgentRuntime", quoting);
     const deleteErr = await rejection(provider.delete(created.id, outs));
     for (const err of [updateErr, readErr, deleteErr]) {
       assert.equal(err.message, "bad value ***");
       assert.equal(String(err.stack).includes(CANARY), false);
     }
     assert.equal(
-      logs.lines.some((line) => line.includes(CANARY)),
+      world.logs.lines.some((line) => line.includes(CANARY)),
       false,
     );
   });

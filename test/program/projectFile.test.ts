@@ -14,7 +14,8 @@ function keysReadByLoader(): Set<string> {
   const read = new Set<string>();
   for (const file of fs.readdirSync(dir)) {
     const text = fs.readFileSync(path.join(dir, file), "utf8");
-    const reads = /config(?:\.(?:string|boolean|integer|integerIn|list|secret|has)\(|, )"([A-Za-z]+)"/g;
+    const reads =
+      /config(?:\.(?:string|boolean|integer|integerIn|list|secret|has)\(|, )"([A-Za-z]+)"/g;
     for (const match of text.matchAll(reads)) {
       read.add(match[1]);
     }

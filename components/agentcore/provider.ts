@@ -177,8 +177,9 @@ export const agentRuntimeProvider: pulumi.dynamic.ResourceProvider<
       }
       const outs = outputsOf(inputs, stateFromLive(live));
       // A refresh keeps the recorded inputs (they hold the env vars as secrets; drift shows
-      // because diff compares the refreshed outputs). Only an import, which has no inputs
-      // yet, gets them from the live runtime.
+      // because diff compares the refreshed outputs). A read with no recorded inputs would be an
+      // import: the engine does not offer that to dynamic resources today (the runtime is
+      // adopted by name instead), but should it, the live runtime supplies the inputs.
       if (props?.agentRuntimeName !== undefined) return { id, props: outs };
       return { id, props: outs, inputs: inputs as AgentRuntimeOutputs };
     } catch (err) {

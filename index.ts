@@ -72,7 +72,8 @@ const deployerPolicyDocument = policyJson(
       namePrefix: prefix,
       secretResource:
         settings.secret.arn ??
-        `arn:${resolved.partition}:secretsmanager:${resolved.region}:${resolved.accountId}:secret:${settings.secret.name}-??????`,
+        `arn:${resolved.partition}:secretsmanager:${resolved.region}:${resolved.accountId}:` +
+          `secret:${settings.secret.name}-??????`,
       createsSecret: settings.secret.create,
       createsKeys:
         settings.secret.kms.kind === "create" ||

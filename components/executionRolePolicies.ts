@@ -47,7 +47,8 @@ export function executionRuntimePolicy(
 ): PolicyDocument {
   const { partition, region, accountId } = account;
   // Log groups are named `<runtime id>-<endpoint>`, and runtime ids start with the runtime's name.
-  const logGroups = `arn:${partition}:logs:${region}:${accountId}:log-group:/aws/bedrock-agentcore/runtimes/${runtimeName}-*`;
+  const logGroupPrefix = `arn:${partition}:logs:${region}:${accountId}:log-group`;
+  const logGroups = `${logGroupPrefix}:/aws/bedrock-agentcore/runtimes/${runtimeName}-*`;
   const directory = `arn:${partition}:bedrock-agentcore:${region}:${accountId}:workload-identity-directory/default`;
   const statements: Statement[] = [
     {

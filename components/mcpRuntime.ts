@@ -110,6 +110,11 @@ export function operatorCommands(runtimeId: pulumi.Input<string>, region: pulumi
   return {
     logGroupName,
     logsCommand: pulumi.interpolate`aws logs tail ${logGroupName} --region ${region} --follow`,
-    describeCommand: pulumi.interpolate`aws bedrock-agentcore-control get-agent-runtime --region ${region} --agent-runtime-id ${runtimeId}`,
+    describeCommand: pulumi
+      .all([runtimeId, region])
+      .apply(
+        ([id, where]) =>
+          `aws bedrock-agentcore-control get-agent-runtime --region ${where} --agent-runtime-id ${id}`,
+      ),
   };
 }

@@ -66,7 +66,7 @@ function checkIds(
     if (typeof id !== "string" || !pattern.test(id)) {
       out.push({
         property: `${property}[${i}]`,
-        reason: `\`${property}[${i}]\` must look like \`${example}\`; use the id from the VPC console.`,
+        reason: `\`${property}[${i}]\` must look like \`${example}\`; copy the id from the VPC dashboard.`,
       });
     }
   });

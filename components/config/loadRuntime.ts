@@ -168,7 +168,8 @@ function readAuthorizer(config: ConfigReader): RuntimeSettings["authorizer"] {
   if (allowedAudiences.length === 0 && allowedClients.length === 0) {
     throw configError(
       "jwtDiscoveryUrl",
-      "needs at least one of `jwtAllowedAudiences` or `jwtAllowedClients`, or any token from the issuer would be accepted",
+      "needs at least one of `jwtAllowedAudiences` or `jwtAllowedClients`, or any token from " +
+        "the issuer would be accepted",
       "run `pulumi config set --path 'jwtAllowedClients[0]' <client-id>`",
     );
   }

@@ -111,7 +111,8 @@ export async function runSmokeCheck(options: SmokeCheckOptions): Promise<SmokeCh
         if (parsed.kind === "tools") return { tools: parsed.tools, attempts };
         throw new SmokeCheckError(
           `The MCP server of ${options.runtimeArn} answered tools/list with ${parsed.description}; ` +
-            `it most likely did not start with its Zscaler credentials: check ${LOG_HINT(options.runtimeArn, options.region)}.`,
+            "it most likely did not start with its Zscaler credentials: " +
+            `check ${LOG_HINT(options.runtimeArn, options.region)}.`,
         );
       } catch (error) {
         if (error instanceof SmokeCheckError) throw error;

@@ -37,7 +37,8 @@ const SECRET_IDENTIFIERS = ["arn", "id", "name"];
 /** The message for a secret with no rotation. */
 export const NO_ROTATION_MESSAGE =
   "The secret must rotate automatically: no `aws.secretsmanager.SecretRotation` refers to it; add one " +
-  "with a rotation function and `rotationRules` (in this project: `pulumi config set rotationLambdaArn <function ARN>`).";
+  "with a rotation function and `rotationRules` (in this project: `pulumi config set " +
+  "rotationLambdaArn <function ARN>`).";
 
 /** The message for a rotation switched off. */
 export const ROTATION_DISABLED_MESSAGE =

@@ -79,8 +79,8 @@ describe("agentRuntimeProvider.check", () => {
       {
         property: "networkConfiguration.networkModeConfig.subnets[0]",
         reason:
-          "`networkConfiguration.networkModeConfig.subnets[0]` must look like `subnet-0123456789abcdef0`; use the " +
-          "id from the VPC console.",
+          "`networkConfiguration.networkModeConfig.subnets[0]` must look like `subnet-0123456789abcdef0`; copy the " +
+          "id from the VPC dashboard.",
       },
     ]);
   });

@@ -369,7 +369,8 @@ describe("policy gate", () => {
           "        - [advisory]   secret-rotation-enabled  (aws:secretsmanager/secret:Secret: secret)",
           "          Checks that every Secrets Manager secret the stack creates has automatic rotation.",
           "          The secret must rotate automatically: no `aws.secretsmanager.SecretRotation` refers to it; " +
-            "add one with a rotation function and `rotationRules` (in this project: `pulumi config set rotationLambdaArn <function ARN>`).",
+            "add one with a rotation function and `rotationRules` (in this project: `pulumi config " +
+            "set rotationLambdaArn <function ARN>`).",
           "Policy gate prod: FAILED - 1 mandatory, 1 advisory, 0 remediated.",
         ].join("\n"),
       );

@@ -8,7 +8,8 @@ const SECRET_URN = urnOf(SECRET, "credentials");
 
 const NO_ROTATION =
   "The secret must rotate automatically: no `aws.secretsmanager.SecretRotation` refers to it; add one " +
-  "with a rotation function and `rotationRules` (in this project: `pulumi config set rotationLambdaArn <function ARN>`).";
+  "with a rotation function and `rotationRules` (in this project: `pulumi config set " +
+  "rotationLambdaArn <function ARN>`).";
 
 function stack(
   rotation: Record<string, unknown> | undefined,

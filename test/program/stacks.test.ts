@@ -50,7 +50,8 @@ describe("Program: execution role", () => {
     });
     assert.deepEqual(statement(policy, "WorkloadAccessToken").Resource, [
       `arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:workload-identity-directory/default`,
-      `arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:workload-identity-directory/default/workload-identity/zscalermcp_dev-*`,
+      `arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:workload-identity-directory/default` +
+        "/workload-identity/zscalermcp_dev-*",
     ]);
     for (const action of allowedActions(policy)) {
       assert.ok(action !== "*" && !action.endsWith(":*"), `wildcard action ${action}`);
@@ -69,7 +70,7 @@ describe("Program: execution role", () => {
     );
   });
 
-  it("reads exactly this secret in runtime mode, by full ARN, with no key statement for an AWS-managed key", async () => {
+  it("reads this secret alone in runtime mode, by full ARN, with no statement for an AWS key", async () => {
     const run = await runStack({ stack: "dev", config: mode("runtime") });
     assert.deepEqual(documentOf(one(run, ROLE_POLICY, "-execution-secret-read")), {
       Version: "2012-10-17",
@@ -255,7 +256,8 @@ describe("Program: smoke check and outputs", () => {
     assert.equal(value("runtimeStatus"), "READY");
     assert.equal(
       value("mcpInvocationUrl"),
-      `https://bedrock-agentcore.us-east-1.amazonaws.com/runtimes/${encodeURIComponent(value("runtimeArn") as string)}` +
+      "https://bedrock-agentcore.us-east-1.amazonaws.com/runtimes/" +
+        `${encodeURIComponent(value("runtimeArn") as string)}` +
         "/invocations?qualifier=DEFAULT",
     );
     assert.equal(value("logGroupName"), `/aws/bedrock-agentcore/runtimes/${id}-DEFAULT`);

@@ -104,7 +104,8 @@ describe("Smoke check (tools/list through InvokeAgentRuntime)", () => {
         assert.equal(
           error.message,
           `The MCP server of ${RUNTIME_ARN} answered tools/list with JSON-RPC error -32603 ` +
-            `"Zscaler authentication failed"; it most likely did not start with its Zscaler credentials: check ${LOGS}.`,
+            '"Zscaler authentication failed"; it most likely did not start with its Zscaler credentials: ' +
+            `check ${LOGS}.`,
         );
         return true;
       },

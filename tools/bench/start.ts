@@ -69,6 +69,7 @@ row("  + the services, command and policy used", floor);
 row("npm start (plan + gate, every stack)", job);
 console.log(
   `the job takes ${(added * 100).toFixed(0)}% longer than loading what it uses ` +
-    `(${((job.seconds / indexOnly.seconds - 1) * 100).toFixed(0)}% longer than the index alone; target: at most 50%); ` +
+    `(${((job.seconds / indexOnly.seconds - 1) * 100).toFixed(0)}% longer than the index alone; ` +
+    "target: at most 50%); " +
     `peak ${job.peakMiB.toFixed(0)} MiB (target: under 512 MiB)`,
 );

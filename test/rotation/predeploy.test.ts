@@ -2,31 +2,20 @@ import * as assert from "node:assert/strict";
 import { agentRuntimeProvider } from "../../components/agentcore/provider";
 import { runtimeEnvironment } from "../../components/runtimeEnvironment";
 import {
+  PLAIN_SERVER,
   ROTATED_VALUE,
-  type RotationWorld,
   SECRET_NAME,
   providerCreate,
   providerUpdate,
   resolved,
   runtimeInputs,
-  startRotationWorld,
+  useRotationWorld,
 } from "./rotationWorld";
 
-const SERVER = {
-  writeEnabled: false,
-  writeTools: [],
-  extraEnvironment: {},
-  redeployOnRotation: false,
-};
+const SERVER = PLAIN_SERVER;
 
 describe("rotation in predeploy mode", () => {
-  let world: RotationWorld;
-
-  beforeEach(async () => {
-    world = await startRotationWorld();
-  });
-
-  afterEach(() => world.stop());
+  const world = useRotationWorld();
 
   async function environmentNow(): Promise<Record<string, string>> {
     const { env } = await world.readCredentials();

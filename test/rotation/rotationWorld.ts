@@ -11,6 +11,7 @@ import {
 } from "@aws-sdk/client-secrets-manager";
 import type { AgentRuntimeInputs, AgentRuntimeOutputs } from "../../components/agentcore/props";
 import { agentRuntimeProvider } from "../../components/agentcore/provider";
+import type { ServerSettings } from "../../components/config/settings";
 import { credentialEnvironment, parseCredentialPayload } from "../../components/secretPayload";
 import {
   type AgentCoreSimulator,
@@ -57,6 +58,33 @@ export interface RotationWorld {
 }
 
 /** Starts both simulators, with the secret at {@link FIRST_VALUE}, and silences `pulumi.log`. */
+/** Server settings with nothing switched on, the rotation tests' starting point. */
+export const PLAIN_SERVER: ServerSettings = {
+  writeEnabled: false,
+  writeTools: [],
+  extraEnvironment: {},
+  redeployOnRotation: false,
+};
+
+/**
+ * A fresh world around each test of the enclosing `describe`: the returned object forwards to
+ * the current test's world.
+ */
+export function useRotationWorld(): RotationWorld {
+  let current: RotationWorld | undefined;
+  beforeEach(async () => {
+    current = await startRotationWorld();
+  });
+  afterEach(() => current?.stop());
+  return new Proxy({} as RotationWorld, {
+    get(_target, key) {
+      const world = current as unknown as Record<string | symbol, unknown>;
+      const value = world[key];
+      return typeof value === "function" ? value.bind(world) : value;
+    },
+  });
+}
+
 export async function startRotationWorld(): Promise<RotationWorld> {
   const agentcore = await startAgentCoreSimulator({ createDelayMs: 30, updateDelayMs: 30 });
   const secrets = await startSecretsManagerSimulator({

@@ -2,31 +2,20 @@ import * as assert from "node:assert/strict";
 import { agentRuntimeProvider } from "../../components/agentcore/provider";
 import { runtimeEnvironment } from "../../components/runtimeEnvironment";
 import {
+  PLAIN_SERVER,
   ROTATED_VALUE,
-  type RotationWorld,
   SECRET_NAME,
   providerCreate,
   providerUpdate,
   resolved,
   runtimeInputs,
-  startRotationWorld,
+  useRotationWorld,
 } from "./rotationWorld";
 
-const SERVER = {
-  writeEnabled: false,
-  writeTools: [],
-  extraEnvironment: {},
-  redeployOnRotation: true,
-};
+const SERVER = { ...PLAIN_SERVER, redeployOnRotation: true };
 
 describe("rotation in runtime mode", () => {
-  let world: RotationWorld;
-
-  beforeEach(async () => {
-    world = await startRotationWorld();
-  });
-
-  afterEach(() => world.stop());
+  const world = useRotationWorld();
 
   /** The runtime's environment as the program builds it; the version id only when forced. */
   async function environmentNow(forceNewVersion: boolean): Promise<Record<string, string>> {

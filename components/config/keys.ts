@@ -31,8 +31,8 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     name: "environment",
     type: "string",
     description:
-      "Environment label used in names and defaults; `prod` turns on the production defaults. " +
-      "Default: the stack name.",
+      "Environment label used in names and defaults (1 to 16 lower-case letters, digits or " +
+      "hyphens); `prod` turns on the production defaults. Default: the stack name.",
   },
   {
     name: "credentialMode",

@@ -14,10 +14,13 @@ export function loadSettings(): StackSettings {
   const config = new ConfigReader();
   const stack = pulumi.getStack();
   const environment = config.string("environment") ?? stack;
-  if (!/^[a-z][a-z0-9-]{0,31}$/.test(environment)) {
+  // It names roles (`zscaler-mcp-<environment>-exec-`, at most 38 characters as a prefix) and the
+  // deployer function, so it stays short.
+  if (!/^[a-z][a-z0-9-]{0,15}$/.test(environment)) {
     throw configError(
       "environment",
-      `must be lower-case letters, digits or hyphens, starting with a letter: got "${environment}"`,
+      "must be 1 to 16 lower-case letters, digits or hyphens, starting with a letter: " +
+        `got "${environment}"`,
       "run `pulumi config set environment dev`",
     );
   }

@@ -202,8 +202,15 @@ export const SECOND_CASES: BadConfig[] = [
     title: "environment",
     case: ["environment", "dev", { [K("environment")]: "Dev Env" }],
     expected:
-      "`zscaler-mcp:environment` must be lower-case letters, digits or hyphens, starting with a " +
-      'letter: got "Dev Env"; run `pulumi config set environment dev`.',
+      "`zscaler-mcp:environment` must be 1 to 16 lower-case letters, digits or hyphens, starting " +
+      'with a letter: got "Dev Env"; run `pulumi config set environment dev`.',
+  },
+  {
+    title: "an environment too long for the role and function names",
+    case: ["long environment", "dev", { [K("environment")]: "integration-staging" }],
+    expected:
+      "`zscaler-mcp:environment` must be 1 to 16 lower-case letters, digits or hyphens, starting " +
+      'with a letter: got "integration-staging"; run `pulumi config set environment dev`.',
   },
   {
     title: "reserved tag",

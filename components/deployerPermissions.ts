@@ -111,10 +111,11 @@ export function deployerPolicy(scope: DeployerScope): PolicyDocument {
   if (scope.createsKeys) statements.push(...keyStatements(arn, scope.keyAliases));
   if (scope.rotationLambdaArn !== undefined) {
     statements.push({
-      // RotateSecret invokes the rotation function once, as the caller, to check it.
+      // RotateSecret invokes the rotation function once, as the caller, to check it; the stack
+      // also reads the function to let its role read the secret.
       Sid: "StartRotation",
       Effect: "Allow",
-      Action: "lambda:InvokeFunction",
+      Action: ["lambda:GetFunction", "lambda:InvokeFunction"],
       Resource: scope.rotationLambdaArn,
     });
   }

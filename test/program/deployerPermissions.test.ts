@@ -176,6 +176,10 @@ describe("Deployer permissions", () => {
       find({ ...BASE, rotationLambdaArn }, "StartRotation").Resource,
       rotationLambdaArn,
     );
+    assert.deepEqual(find({ ...BASE, rotationLambdaArn }, "StartRotation").Action, [
+      "lambda:GetFunction",
+      "lambda:InvokeFunction",
+    ]);
   });
 
   it("has no trail statements when the stack relies on an existing trail, and no role read for a user", () => {

@@ -108,6 +108,15 @@ export function deployerPolicy(scope: DeployerScope): PolicyDocument {
     },
   ];
 
+  if (!scope.createsSecret) {
+    statements.push({
+      // Adopting a secret looks up its key, to grant the mode's reader kms:Decrypt on it.
+      Sid: "DescribeAdoptedSecretKey",
+      Effect: "Allow",
+      Action: "kms:DescribeKey",
+      Resource: arn("kms", "key/*"),
+    });
+  }
   if (scope.createsKeys) statements.push(...keyStatements(arn, scope.keyAliases));
   if (scope.rotationLambdaArn !== undefined) {
     statements.push({

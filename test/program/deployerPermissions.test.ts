@@ -70,6 +70,16 @@ describe("Deployer permissions", () => {
     ]);
   });
 
+  it("may describe keys (to find an adopted secret's key) only when the secret is adopted", () => {
+    assert.equal(sids(BASE).includes("DescribeAdoptedSecretKey"), false);
+    assert.deepEqual(find({ ...BASE, createsSecret: false }, "DescribeAdoptedSecretKey"), {
+      Sid: "DescribeAdoptedSecretKey",
+      Effect: "Allow",
+      Action: "kms:DescribeKey",
+      Resource: "arn:aws:kms:eu-west-1:123456789012:key/*",
+    });
+  });
+
   it("reads the value in predeploy mode even for an adopted secret", () => {
     const statement = find({ ...BASE, createsSecret: false }, "ReadCredentialsSecretMetadata");
     assert.deepEqual(statement.Action, [

@@ -14,6 +14,13 @@ import {
 } from "../support/programHarness";
 import { ACCOUNT, ROLE, ROLE_POLICY, RUNTIME, mode } from "./fixtures";
 
+/** Prod with an inbound JWT authorizer, and the smoke check left to its default. */
+const JWT_ONLY = {
+  "zscaler-mcp:jwtDiscoveryUrl": "https://login.example.com/.well-known/openid-configuration",
+  "zscaler-mcp:jwtAllowedClients": ["zscaler-mcp-clients"],
+  "zscaler-mcp:smokeCheck": undefined,
+};
+
 describe("Program: execution role", () => {
   it("trusts only AgentCore, for this account and region's AgentCore resources", async () => {
     const run = await runStack({ stack: "dev" });
@@ -158,11 +165,7 @@ describe("Program: runtime environment per mode", () => {
   it("configures the runtime from the stack file and an inbound JWT authorizer", async () => {
     const run = await runStack({
       stack: "prod",
-      config: {
-        "zscaler-mcp:jwtDiscoveryUrl": "https://login.example.com/.well-known/openid-configuration",
-        "zscaler-mcp:jwtAllowedClients": ["zscaler-mcp-clients"],
-        "zscaler-mcp:smokeCheck": undefined,
-      },
+      config: JWT_ONLY,
     });
     const props = one(run, RUNTIME).props;
     assert.equal(props.agentRuntimeName, "zscalermcp_prod");
@@ -210,11 +213,7 @@ describe("Program: smoke check and outputs", () => {
   it("leaves the smoke check off by default when only JWT callers may invoke the runtime", async () => {
     const run = await runStack({
       stack: "prod",
-      config: {
-        "zscaler-mcp:jwtDiscoveryUrl": "https://login.example.com/.well-known/openid-configuration",
-        "zscaler-mcp:jwtAllowedClients": ["zscaler-mcp-clients"],
-        "zscaler-mcp:smokeCheck": undefined,
-      },
+      config: JWT_ONLY,
     });
     assert.equal(has(run, "command:local:Command"), false);
   });
